@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "cabatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cabatch", targets: ["cabatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+    ],
+    targets: [
+        // C libraries, linked from the system (apt: libzstd-dev, libjansson-dev).
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJansson",
+            pkgConfig: "jansson",
+            providers: [.apt(["libjansson-dev"])]
+        ),
+
+        // The pipeline, one stage per target; data flows forward only.
+        .target(name: "Manifest", dependencies: ["CZstd", "CJansson"]),
+        .target(name: "Plan", dependencies: ["Manifest"]),
+        .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "CodeArtifact",
+            dependencies: [
+                "SigV4",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "Journal", dependencies: ["Plan"]),
+        .target(
+            name: "Execution",
+            dependencies: ["Plan", "CodeArtifact", "Journal", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "Report", dependencies: ["Journal", "Plan"]),
+        .target(
+            name: "Emulator",
+            dependencies: [
+                "SigV4", "CodeArtifact", "Manifest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "cabatch",
+            dependencies: [
+                "Manifest", "Plan", "SigV4", "CodeArtifact", "Journal", "Execution", "Report", "Emulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Emulator", "Manifest"]),
+
+        // Tests mirror the targets.
+        .testTarget(name: "ManifestTests", dependencies: ["Manifest", "TestSupport"]),
+        .testTarget(name: "PlanTests", dependencies: ["Plan", "Manifest", "TestSupport"]),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
+        .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "SigV4", "TestSupport"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "TestSupport"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "TestSupport"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"]),
+        .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Manifest", "Plan"]),
+    ]
+)

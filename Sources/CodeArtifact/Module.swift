@@ -1,0 +1,2 @@
+/// The CodeArtifact stage of the cabatch pipeline (see DESIGN.md).
+enum CodeArtifactModule {}

@@ -1,0 +1,2 @@
+/// The Emulator stage of the cabatch pipeline (see DESIGN.md).
+enum EmulatorModule {}

@@ -1,0 +1,2 @@
+/// The Execution stage of the cabatch pipeline (see DESIGN.md).
+enum ExecutionModule {}

@@ -1,0 +1,2 @@
+/// The Journal stage of the cabatch pipeline (see DESIGN.md).
+enum JournalModule {}

@@ -1,0 +1,2 @@
+/// The Manifest stage of the cabatch pipeline (see DESIGN.md).
+enum ManifestModule {}

@@ -1,0 +1,2 @@
+/// The Plan stage of the cabatch pipeline (see DESIGN.md).
+enum PlanModule {}

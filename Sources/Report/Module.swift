@@ -1,0 +1,2 @@
+/// The Report stage of the cabatch pipeline (see DESIGN.md).
+enum ReportModule {}

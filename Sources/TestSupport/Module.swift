@@ -1,0 +1,2 @@
+/// The TestSupport stage of the cabatch pipeline (see DESIGN.md).
+enum TestSupportModule {}
