@@ -1,2 +1,0 @@
-/// The Manifest stage of the cabatch pipeline (see DESIGN.md).
-enum ManifestModule {}
