@@ -28,7 +28,10 @@ let package = Package(
         ),
 
         // The pipeline, one stage per target; data flows forward only.
-        .target(name: "Manifest", dependencies: ["CZstd", "CJansson"]),
+        .target(
+            name: "Manifest",
+            dependencies: ["CZstd", "CJansson", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "Plan", dependencies: ["Manifest"]),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(

@@ -1,0 +1,111 @@
+import CJansson
+
+/// A JSON document jansson could not parse, with jansson's own message and position.
+public struct JSONParseError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    /// 1-based column (in bytes) where jansson stopped.
+    public let column: Int
+    public let isInvalidUTF8: Bool
+
+    public var description: String { "\(message) at column \(column)" }
+}
+
+/// The one place jansson is called: parsing a line into a borrowed `json_t`.
+enum Jansson {
+    /// Parses one JSON value and hands the root to `body`; the value is freed afterwards.
+    static func withParsed<T>(_ line: UnsafeRawBufferPointer, _ body: (BorrowedJSON) throws -> T) throws -> T {
+        var error = json_error_t()
+        // jansson wants a pointer even for an empty buffer.
+        var empty: CChar = 0
+        let base = line.baseAddress?.assumingMemoryBound(to: CChar.self) ?? withUnsafePointer(to: &empty) { $0 }
+        guard let root = json_loadb(base, line.count, Int(JSON_DECODE_ANY), &error) else {
+            throw parseError(error)
+        }
+        defer { json_decref(root) }
+        return try body(BorrowedJSON(raw: root))
+    }
+
+    private static func parseError(_ error: json_error_t) -> JSONParseError {
+        var e = error
+        let message = withUnsafeBytes(of: &e.text) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return JSONParseError(message: message, column: max(1, Int(e.column)),
+                              isInvalidUTF8: json_error_code(&e) == json_error_invalid_utf8)
+    }
+
+    /// Converts a parsed tree into Swift values, keeping object members in document order.
+    static func value(_ json: UnsafeMutablePointer<json_t>) -> JSONValue {
+        switch json.pointee.type {
+        case JSON_OBJECT:
+            var members: [(String, JSONValue)] = []
+            members.reserveCapacity(json_object_size(json))
+            var iterator = json_object_iter(json)
+            while let it = iterator {
+                let key = String(cString: json_object_iter_key(it))
+                members.append((key, value(json_object_iter_value(it))))
+                iterator = json_object_iter_next(json, it)
+            }
+            return .object(JSONObject(members))
+        case JSON_ARRAY:
+            let count = json_array_size(json)
+            return .array((0..<count).map { value(json_array_get(json, $0)) })
+        case JSON_STRING: return .string(BorrowedJSON(raw: json).string)
+        case JSON_INTEGER: return .integer(Int(json_integer_value(json)))
+        case JSON_REAL: return .number(json_real_value(json))
+        case JSON_TRUE: return .bool(true)
+        case JSON_FALSE: return .bool(false)
+        default: return .null
+        }
+    }
+}
+
+/// The kinds of JSON value, so that callers need not see jansson's types.
+enum JSONKind {
+    case object, array, string, number, bool, null
+
+    var article: String {
+        switch self {
+        case .object: "an object"
+        case .array: "an array"
+        case .string: "a string"
+        case .number: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        }
+    }
+}
+
+/// A jansson value owned by the enclosing `Jansson.withParsed` call.
+struct BorrowedJSON {
+    let raw: UnsafeMutablePointer<json_t>
+
+    var kind: JSONKind {
+        switch raw.pointee.type {
+        case JSON_OBJECT: .object
+        case JSON_ARRAY: .array
+        case JSON_STRING: .string
+        case JSON_INTEGER, JSON_REAL: .number
+        case JSON_TRUE, JSON_FALSE: .bool
+        default: .null
+        }
+    }
+
+    /// A member of an object, or `nil` when absent.
+    func member(_ name: StaticString) -> BorrowedJSON? {
+        name.withUTF8Buffer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { json_object_getn(raw, $0.baseAddress, $0.count) }
+        }.map(BorrowedJSON.init(raw:))
+    }
+
+    /// The value of a string (UTF-8 already checked by jansson).
+    var string: String {
+        let length = json_string_length(raw)
+        guard let pointer = json_string_value(raw) else { return "" }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
+    var swiftValue: JSONValue { Jansson.value(raw) }
+}
