@@ -14,6 +14,8 @@ struct Cabatch: AsyncParsableCommand {
         version: CabatchVersion.current,
         subcommands: [
             // One file per command; keep this list in the order of the pipeline.
+            PlanCommand.self,
+            GenerateCommand.self,
         ]
     )
 }
