@@ -25,6 +25,17 @@ public struct RequestPreview: Sendable, Hashable, CustomStringConvertible {
         body = String(decoding: signed.body, as: UTF8.self)
     }
 
+    /// The preview of `operation` signed with `credentials` at the clock's time, without touching the network.
+    public static func of<Operation: CodeArtifactOperation>(
+        _ operation: Operation, endpoint: Endpoint, region: String, credentials: Credentials, userAgent: String,
+        clock: WallClock = .system
+    ) throws -> RequestPreview {
+        let request = try operation.serviceRequest().wireRequest(endpoint: endpoint, userAgent: userAgent)
+        let signer = SigV4Signer(credentials: credentials, region: region, service: CodeArtifactClient.signingName,
+                                 clock: clock)
+        return RequestPreview(signed: signer.sign(request), endpoint: endpoint)
+    }
+
     /// An HTTP/1.1 rendering: request line, headers, blank line, body.
     public var description: String {
         let target = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
