@@ -1,0 +1,14 @@
+import Foundation
+
+/// Where the executor records attempts and answers: the journal in a real run.
+///
+/// Called from the executor's one serial queue, so implementations need no ordering of their own.
+public protocol AttemptRecorder: Sendable {
+    /// Before an attempt is sent.
+    func recordIntent(_ item: WorkItem, attempt: Int, at time: Date)
+    /// An attempt's answer; `durable` runs once the answer is on disk (it only then counts as progress).
+    func recordAnswer(_ item: WorkItem, attempt: Int, answer: AttemptAnswer, at time: Date, latency: Double,
+                      durable: @escaping @Sendable () -> Void)
+    /// The run is over: sync and close. Every `durable` callback has run when this returns.
+    func finish(_ reason: StopReason, at time: Date) throws
+}
