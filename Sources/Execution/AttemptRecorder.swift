@@ -7,7 +7,7 @@ public protocol AttemptRecorder: Sendable {
     /// Before an attempt is sent.
     func recordIntent(_ item: WorkItem, attempt: Int, at time: Date)
     /// An attempt's answer; `durable` runs once the answer is on disk (it only then counts as progress).
-    func recordAnswer(_ item: WorkItem, attempt: Int, answer: AttemptAnswer, at time: Date, latency: Double,
+    func recordAnswer(_ item: WorkItem, attempt: Int, answer: AttemptOutcome, at time: Date, latency: Double,
                       durable: @escaping @Sendable () -> Void)
     /// The run is over: sync and close. Every `durable` callback has run when this returns.
     func finish(_ reason: StopReason, at time: Date) throws

@@ -116,12 +116,12 @@ public final class Executor: @unchecked Sendable {
         let sentAt = now
         let versions = item.versions
         Task {
-            let answer: AttemptAnswer
+            let answer: AttemptOutcome
             do {
-                answer = AttemptAnswer(output: try await transport.delete(item.key, versions: versions, expectedStatus: expected),
+                answer = AttemptOutcome(output: try await transport.delete(item.key, versions: versions, expectedStatus: expected),
                                        versions: versions)
             } catch {
-                answer = AttemptAnswer(error: error, versions: versions)
+                answer = AttemptOutcome(error: error, versions: versions)
             }
             self.queue.async { self.handle(item, answer, latency: self.now - sentAt) }
         }
@@ -129,7 +129,7 @@ public final class Executor: @unchecked Sendable {
 
     // MARK: - Answers
 
-    private func handle(_ item: WorkItem, _ answer: AttemptAnswer, latency: Double) {
+    private func handle(_ item: WorkItem, _ answer: AttemptOutcome, latency: Double) {
         inFlight -= 1
         let t = now
         let finalCount = answer.deleted.count + answer.absent.count + answer.failed.count

@@ -4,7 +4,7 @@ import Foundation
 /// One attempt's answer, sorted into what is final for each version and what to try again.
 ///
 /// Pure: built from the client's output or error, so the rules are tested without a network.
-public struct AttemptAnswer: Sendable, Equatable {
+public struct AttemptOutcome: Sendable, Equatable {
     /// A version the service refused for good, with its code and message.
     public struct Failure: Sendable, Equatable {
         public var code: String
