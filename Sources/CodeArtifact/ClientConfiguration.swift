@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where and as whom to talk to CodeArtifact: region, endpoint, profile and the credential chain.
-public struct ClientConfiguration: Sendable {
+public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public var region: String
     public var endpoint: Endpoint
     /// The profile whose files settings come from (`default` unless chosen).
@@ -85,6 +85,12 @@ public struct ClientConfiguration: Sendable {
         return ClientConfiguration(region: resolvedRegion, endpoint: endpoint, profile: profileName,
                                    credentialProvider: RefreshingCredentialProvider(ChainCredentialProvider(providers)),
                                    regionSource: regionSource, endpointSource: endpointSource)
+    }
+
+    /// `region us-east-1 (AWS_REGION), endpoint https://… (region us-east-1), profile default, credentials …`.
+    public var description: String {
+        "region \(region) (\(regionSource)), endpoint \(endpoint) (\(endpointSource)), profile \(profile), "
+            + "credentials \(credentialProvider)"
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -3,7 +3,7 @@ import SigV4
 
 /// ECS/EKS container credentials: `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` or `..._FULL_URI`,
 /// authorized by `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or `AWS_CONTAINER_AUTHORIZATION_TOKEN`.
-public struct ContainerCredentialProvider: CredentialProvider {
+public struct ContainerCredentialProvider: CredentialProvider, CustomReflectable {
     /// Where relative URIs are resolved, as in every AWS SDK.
     public static let relativeBase = "http://169.254.170.2"
 
@@ -54,4 +54,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
     }
 
     public var description: String { "container" }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["url": url, "tokenFile": tokenFile as Any, "token": token == nil ? "nil" : "<redacted>"])
+    }
 }

@@ -2,19 +2,20 @@ import SigV4
 
 /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` from an injected environment.
 public struct EnvironmentCredentialProvider: CredentialProvider {
-    private let environment: [String: String]
+    // Only the three variables are kept, inside `Credentials`, whose mirror and description redact them.
+    private let value: Credentials?
 
     public init(environment: [String: String]) {
-        self.environment = environment
+        if let accessKey = environment["AWS_ACCESS_KEY_ID"], !accessKey.isEmpty,
+           let secret = environment["AWS_SECRET_ACCESS_KEY"], !secret.isEmpty {
+            let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            value = Credentials(accessKeyID: accessKey, secretAccessKey: secret, sessionToken: token)
+        } else {
+            value = nil
+        }
     }
 
-    public func credentials(context: CredentialContext) async throws -> Credentials? {
-        guard let accessKey = environment["AWS_ACCESS_KEY_ID"], !accessKey.isEmpty,
-              let secret = environment["AWS_SECRET_ACCESS_KEY"], !secret.isEmpty
-        else { return nil }
-        let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        return Credentials(accessKeyID: accessKey, secretAccessKey: secret, sessionToken: token)
-    }
+    public func credentials(context: CredentialContext) async throws -> Credentials? { value }
 
     public var description: String { "environment" }
 }

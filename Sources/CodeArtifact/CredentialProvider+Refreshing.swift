@@ -35,11 +35,14 @@ public actor RefreshingCredentialProvider: CredentialProvider {
         }
         do {
             let fresh = try await task.value
-            current = fresh
-            refresh = nil
+            // Late waiters of an older refresh must not undo a newer one.
+            if refresh == task {
+                current = fresh
+                refresh = nil
+            }
             return fresh
         } catch {
-            refresh = nil
+            if refresh == task { refresh = nil }
             if let current, !current.expires(within: 0, of: context.clock.now()) {
                 context.logger.warning("credential refresh failed; using the current ones until they expire",
                                        metadata: ["error": "\(error)"])

@@ -29,24 +29,8 @@ public struct DeletePackageVersions: CodeArtifactOperation, Hashable {
                        body: try Self.jsonBody(Body(versions: versions, expectedStatus: expectedStatus)))
     }
 
-    public static func decode(_ response: ServiceResponse) throws -> DeletePackageVersionsOutput {
-        DeletePackageVersionsOutput(result: try decodeBody(PackageVersionsResult.self, from: response),
+    public static func decode(_ response: ServiceResponse) throws -> PackageVersionsOutput {
+        PackageVersionsOutput(result: try decodeBody(PackageVersionsResult.self, from: response),
                                     httpStatus: response.status, requestID: response.requestID)
     }
-}
-
-/// What `DeletePackageVersions` answered: per-version outcomes plus the HTTP facts the journal keeps.
-public struct DeletePackageVersionsOutput: Sendable, Hashable {
-    public var result: PackageVersionsResult
-    public var httpStatus: Int
-    public var requestID: String?
-
-    public init(result: PackageVersionsResult, httpStatus: Int, requestID: String?) {
-        self.result = result
-        self.httpStatus = httpStatus
-        self.requestID = requestID
-    }
-
-    public var successfulVersions: [String: SuccessfulPackageVersion] { result.successfulVersions ?? [:] }
-    public var failedVersions: [String: PackageVersionFailure] { result.failedVersions ?? [:] }
 }

@@ -116,17 +116,27 @@ import Testing
         let list = ListPackageVersions(coordinates: PackageCoordinates(domain: "acme", repository: "r", format: "maven",
                                                                        namespace: "org.example", package: "lib"),
                                        status: .archived, maxResults: 50, nextToken: "a+b/c=")
+        let dispose = DisposePackageVersions(coordinates: Self.coordinates, versions: ["1"], versionRevisions: ["1": "R1"],
+                                             expectedStatus: .archived)
+        let update = UpdatePackageVersionsStatus(coordinates: Self.coordinates, versions: ["1"], targetStatus: .archived)
+        let coordinateParameters: [String: Any] = ["domain": "acme", "domainOwner": "111122223333", "repository": "npm-store",
+                                                   "format": "npm", "namespace": "types", "package": "node"]
         let calls: [[Any]] = [
             ["DeletePackageVersions", ["domain": "acme", "domainOwner": "111122223333", "repository": "npm-store",
                                        "format": "npm", "namespace": "types", "package": "a b+c@d~e%ü",
                                        "versions": ["1.0.0", "2.0.0-beta+exp.sha.5114f85"], "expectedStatus": "Unlisted"]],
             ["ListPackageVersions", ["domain": "acme", "repository": "r", "format": "maven", "namespace": "org.example",
                                      "package": "lib", "status": "Archived", "maxResults": 50, "nextToken": "a+b/c="]],
+            ["DisposePackageVersions", coordinateParameters.merging(
+                ["versions": ["1"], "versionRevisions": ["1": "R1"], "expectedStatus": "Archived"]) { a, _ in a }],
+            ["UpdatePackageVersionsStatus", coordinateParameters.merging(["versions": ["1"], "targetStatus": "Archived"]) { a, _ in a }],
         ]
         let input = try JSONSerialization.data(withJSONObject: ["model": TestData.serviceModel.path, "calls": calls])
         let output = try JSONSerialization.jsonObject(with: Python.run(script, input: input)) as? [[String: Any]] ?? []
-        #expect(output.count == 2)
-        for (ours, theirs) in zip([try delete.serviceRequest(), try list.serviceRequest()], output) {
+        #expect(output.count == 4)
+        let ourRequests = [try delete.serviceRequest(), try list.serviceRequest(), try dispose.serviceRequest(),
+                           try update.serviceRequest()]
+        for (ours, theirs) in zip(ourRequests, output) {
             #expect(ours.method == theirs["method"] as? String)
             #expect(ours.path == theirs["path"] as? String)
             let theirQuery = Set(((theirs["query"] as? String) ?? "").split(separator: "&").map(String.init))

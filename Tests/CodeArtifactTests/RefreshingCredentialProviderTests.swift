@@ -33,7 +33,8 @@ import Testing
         let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
         let issuer = Issuer(clock: clock)
         let provider = RefreshingCredentialProvider(issuer, refreshMargin: 600)
-        try await withCredentialContext(clock: clock.wallClock) { context in
+        let log = LogRecorder()
+        try await withCredentialContext(clock: clock.wallClock, logger: log.logger) { context in
             let first = try await withThrowingTaskGroup(of: String?.self) { group in
                 for _ in 0..<50 { group.addTask { try await provider.credentials(context: context)?.accessKeyID } }
                 return try await group.reduce(into: Set<String?>()) { $0.insert($1) }
@@ -54,5 +55,6 @@ import Testing
             clock.advance(by: 1_000)
             await #expect(throws: CredentialsError.self) { try await provider.credentials(context: context) }
         }
+        #expect(log.text.contains("credential refresh failed"))
     }
 }
