@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Called from the executor's one serial queue, so implementations need no ordering of their own.
 public protocol AttemptRecorder: Sendable {
-    /// Before an attempt is sent.
-    func recordIntent(_ item: WorkItem, attempt: Int, at time: Date)
+    /// Before an attempt is sent; returns the attempt's number in the record (which counts
+    /// attempts across runs), to be handed back with its answer.
+    func recordIntent(_ item: WorkItem, at time: Date) -> Int
     /// An attempt's answer; `durable` runs once the answer is on disk (it only then counts as progress).
     func recordAnswer(_ item: WorkItem, attempt: Int, answer: AttemptOutcome, at time: Date, latency: Double,
                       durable: @escaping @Sendable () -> Void)

@@ -110,7 +110,7 @@ public final class Executor: @unchecked Sendable {
         let item = attempt
         inFlight += 1
         progress.attemptsSent += 1
-        recorder.recordIntent(item, attempt: item.attempts, at: Date())
+        let recordedAttempt = recorder.recordIntent(item, at: Date())
         let transport = transport
         let expected = options.expectedStatus
         let sentAt = now
@@ -123,19 +123,19 @@ public final class Executor: @unchecked Sendable {
             } catch {
                 answer = AttemptOutcome(error: error, versions: versions)
             }
-            self.queue.async { self.handle(item, answer, latency: self.now - sentAt) }
+            self.queue.async { self.handle(item, recordedAttempt, answer, latency: self.now - sentAt) }
         }
     }
 
     // MARK: - Answers
 
-    private func handle(_ item: WorkItem, _ answer: AttemptOutcome, latency: Double) {
+    private func handle(_ item: WorkItem, _ recordedAttempt: Int, _ answer: AttemptOutcome, latency: Double) {
         inFlight -= 1
         let t = now
         let finalCount = answer.deleted.count + answer.absent.count + answer.failed.count
         let deleted = answer.deleted.count, absent = answer.absent.count, failed = answer.failed.count
         let throttled = answer.throttled
-        recorder.recordAnswer(item, attempt: item.attempts, answer: answer, at: Date(), latency: latency) { [weak self] in
+        recorder.recordAnswer(item, attempt: recordedAttempt, answer: answer, at: Date(), latency: latency) { [weak self] in
             guard let self else { return }
             self.queue.async {
                 self.progress.deleted += deleted

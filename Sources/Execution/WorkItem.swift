@@ -41,26 +41,4 @@ public struct WorkItem: Sendable, Hashable {
         }
         return copy
     }
-
-    /// Packs pending versions into the fewest requests: per package, in plan order, at most
-    /// 100 versions each.
-    public static func batch(_ pending: [(request: DeleteRequest, versions: [String])]) -> [WorkItem] {
-        var items: [WorkItem] = []
-        var current: WorkItem?
-        for (request, versions) in pending where !versions.isEmpty {
-            var remaining = versions[...]
-            while !remaining.isEmpty {
-                if current == nil || current!.key != request.key || current!.versionCount == DeleteRequest.maxVersions {
-                    if let done = current { items.append(done) }
-                    current = WorkItem(key: request.key, segments: [])
-                }
-                let room = DeleteRequest.maxVersions - current!.versionCount
-                let take = remaining.prefix(room)
-                remaining = remaining.dropFirst(take.count)
-                current!.segments.append(Segment(requestID: request.id, versions: Array(take)))
-            }
-        }
-        if let done = current { items.append(done) }
-        return items
-    }
 }
