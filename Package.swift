@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Journal", dependencies: ["Plan"]),
+        .target(name: "Journal", dependencies: ["Plan", "Manifest"]),
         .target(
             name: "Execution",
             dependencies: ["Plan", "CodeArtifact", "Journal", .product(name: "Logging", package: "swift-log")]

@@ -10,6 +10,9 @@ public protocol AttemptRecorder: Sendable {
     /// An attempt's answer; `durable` runs once the answer is on disk (it only then counts as progress).
     func recordAnswer(_ item: WorkItem, attempt: Int, answer: AttemptOutcome, at time: Date, latency: Double,
                       durable: @escaping @Sendable () -> Void)
+    /// Set once recording failed (disk full, I/O error): the run must stop, since nothing
+    /// more it does would be remembered.
+    var recordingFailure: String? { get }
     /// The run is over: sync and close. Every `durable` callback has run when this returns.
     func finish(_ reason: StopReason, at time: Date) throws
 }

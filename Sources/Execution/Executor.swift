@@ -148,6 +148,9 @@ public final class Executor: @unchecked Sendable {
         answeredVersions += finalCount
         failedVersions += failed
 
+        if let failure = recorder.recordingFailure, stopping == nil || stopping == .interrupted {
+            stopping = .fatal(code: "journal", message: failure)
+        }
         if answer.fatalForRun {
             if stopping == nil || stopping == .interrupted {
                 stopping = .fatal(code: answer.errorCode ?? "error", message: answer.errorMessage ?? "")

@@ -15,6 +15,9 @@ struct Cabatch: AsyncParsableCommand {
         subcommands: [
             // One file per command; keep this list in the order of the pipeline.
             PlanCommand.self,
+            ApplyCommand.self,
+            RunCommand.self,
+            StatusCommand.self,
             GenerateCommand.self,
         ]
     )

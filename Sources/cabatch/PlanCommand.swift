@@ -46,7 +46,10 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() throws { try run(printSummary: true) }
+
+    /// Plans; `printSummary: false` when another command prints its own summary.
+    func run(printSummary: Bool) throws {
         let inputs = manifests.map(ManifestInput.init)
         let planPath = plan ?? Self.defaultPlanPath(for: manifests[0])
         let rejectsPath = rejects ?? planPath + ".rejects.jsonl"
@@ -68,7 +71,7 @@ struct PlanCommand: ParsableCommand {
         let summary = PlanSummary(header: result.header, planPath: result.isWritable ? planPath : nil,
                                   rejectsPath: rejectLog.count > 0 ? rejectsPath : nil, firstRejects: rejectLog.first)
         switch output {
-        case .text: Terminal.out(summary.text())
+        case .text: if printSummary || !result.isWritable { Terminal.out(summary.text()) }
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }
         if !result.isWritable {
