@@ -14,6 +14,7 @@ struct Cabatch: AsyncParsableCommand {
         version: CabatchVersion.current,
         subcommands: [
             // One file per command; keep this list in the order of the pipeline.
+            EmulatorCommand.self,
         ]
     )
 }

@@ -1,2 +1,0 @@
-/// The TestSupport stage of the cabatch pipeline (see DESIGN.md).
-enum TestSupportModule {}
