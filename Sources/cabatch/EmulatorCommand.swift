@@ -31,8 +31,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "The access key id the emulator accepts.")
     var accessKey = EmulatorConfiguration.exampleAccessKeyID
 
-    @Option(help: "The secret access key of --access-key.")
-    var secretKey = EmulatorConfiguration.exampleSecretAccessKey
+    // No default shown: help text is not a place for secret keys, even example ones.
+    @Option(help: "The secret access key of --access-key; by default the AWS documentation's example key.")
+    var secretKey: String?
 
     @Option(help: "The region requests must be signed for.")
     var region = "us-east-1"
@@ -106,7 +107,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             latencyMilliseconds: latency.milliseconds, latencyJitterMilliseconds: latency.jitter,
             skipRate: skipRate, seed: seed)
         let configuration = EmulatorConfiguration(
-            port: port, accessKeyID: accessKey, secretAccessKey: secretKey, region: region, faults: faults,
+            port: port, accessKeyID: accessKey, secretAccessKey: secretKey ?? EmulatorConfiguration.exampleSecretAccessKey, region: region, faults: faults,
             deniedRepositories: Set(denyRepository), requestLogPath: log)
         let requestLog = try log.map { path throws(EmulatorFileError) in try RequestLog(path: path) }
         let server = EmulatorServer(core: EmulatorCore(configuration: configuration, inventory: inventory),
