@@ -19,6 +19,7 @@ struct Cabatch: AsyncParsableCommand {
             RunCommand.self,
             StatusCommand.self,
             GenerateCommand.self,
+            EmulatorCommand.self,
         ]
     )
 }
