@@ -132,7 +132,7 @@ def main():
                 calls_gave_up += 1
                 gave_up += len(futures[future])
                 name = type(exc).__name__
-                code = getattr(exc, "response", {}).get("Error", {}).get("Code") if hasattr(exc, "response") else None
+                code = ((getattr(exc, "response", None) or {}).get("Error") or {}).get("Code")
                 label = f"{name}:{code}" if code else name
                 exceptions[label] = exceptions.get(label, 0) + 1
                 continue

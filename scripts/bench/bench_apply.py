@@ -88,12 +88,27 @@ class Emulator:
             self.proc.kill()
             raise RuntimeError("emulator did not print its address within 60 s")
 
+    def alive(self):
+        """True while the emulator runs (without reaping it)."""
+        if self.proc.returncode is not None:
+            return False
+        try:
+            return os.waitid(os.P_PID, self.proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+        except ChildProcessError:
+            return False
+
     def stop(self):
         """SIGTERM (writes the state file), bounded; returns the emulator's CPU seconds."""
-        self.proc.send_signal(signal.SIGTERM)
+        self.exited_early = not self.alive()
+        if not self.exited_early:
+            os.kill(self.proc.pid, signal.SIGTERM)
         deadline = time.monotonic() + 180
         while True:
-            pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            try:
+                pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            except ChildProcessError:  # already reaped (only when the benchmark is being stopped)
+                self.stdout.close()
+                return None
             if pid:
                 self.proc.returncode = os.waitstatus_to_exitcode(status)
                 break
@@ -234,7 +249,19 @@ def ensure_manifest(a, rows, seed):
     return manifest, inventory, planned
 
 
-def one(a, manifest, inventory, planned, tag, tool, faults, seed, with_log, cabatch_extra, mode=None):
+def one(a, *args, **kwargs):
+    """One measured run; repeated (at most twice more) if its emulator stopped before the tool did."""
+    for attempt in range(3):
+        res = one_attempt(a, *args, **kwargs)
+        if not res["emu_exited_early"]:
+            return res
+        log(f"the emulator exited before the run ended (exit {res['emu_exit']}, not stopped by this script); "
+            f"discarding this run" + ("; again" if attempt < 2 else ""))
+        a.discarded.append(res)
+    raise RuntimeError("the emulator kept exiting before the runs ended")
+
+
+def one_attempt(a, manifest, inventory, planned, tag, tool, faults, seed, with_log, cabatch_extra, mode=None):
     emu = Emulator(a.cabatch, inventory, a.workdir, tag, faults, seed, with_log)
     try:
         if tool == "cabatch":
@@ -244,12 +271,14 @@ def one(a, manifest, inventory, planned, tag, tool, faults, seed, with_log, caba
     finally:
         emu_cpu = emu.stop()
     res["emu_cpu"] = emu_cpu
+    res["emu_exited_early"] = emu.exited_early
+    res["emu_exit"] = emu.proc.returncode
     res.update(emu.truth(planned))
     for path in (emu.state, emu.log):  # large; the figures are kept in the results file
         if path and os.path.exists(path) and not a.keep:
             os.remove(path)
     vps = res["emu_deleted"] / res["wall"]
-    log(f"{tag}: {res['tool']} wall {res['wall']:.2f} s, CPU {res['cpu']:.2f} s (emulator {emu_cpu:.2f} s), exit {res['exit']}, "
+    log(f"{tag}: {res['tool']} wall {res['wall']:.2f} s, CPU {res['cpu']:.2f} s (emulator {fmt(emu_cpu, '.2f')} s), exit {res['exit']}, "
         f"emulator deleted {res['emu_deleted']:,} ({vps:,.0f} versions/s), planned left {res['emu_planned_left']:,}"
         + (f", ok {res['emu_ok']:,}, 429 {res['emu_throttled']:,}, attempts {res['emu_attempts']:,}, "
            f"ok/s {res['emu_ok_per_s'] or 0:.1f}" if with_log else ""))
@@ -388,8 +417,10 @@ def main():
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     a.runs2 = a.runs2 or a.runs
+    a.discarded = []
     os.makedirs(a.workdir, exist_ok=True)
-    results = {"started": datetime.datetime.now().isoformat(), "args": vars(a)}
+    results = {"started": datetime.datetime.now().isoformat(),
+               "args": {k: v for k, v in vars(a).items() if k != "discarded"}}
     met = True
     try:
         if "1" in a.scenarios.split(","):
@@ -397,6 +428,7 @@ def main():
         if "2" in a.scenarios.split(","):
             met &= scenario2(a, results)
     finally:
+        results["discarded"] = a.discarded
         with open(os.path.join(a.workdir, "apply-results.json"), "w") as f:
             json.dump(results, f, indent=1, default=str)
     print(f"\nper-run figures: {os.path.join(a.workdir, 'apply-results.json')}")
