@@ -42,12 +42,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Journal", dependencies: ["Plan"]),
+        .target(name: "Journal", dependencies: ["Plan", "Manifest"]),
         .target(
             name: "Execution",
             dependencies: ["Plan", "CodeArtifact", "Journal", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "Report", dependencies: ["Journal", "Plan"]),
+        .target(name: "Report", dependencies: ["Journal", "Plan", "Manifest"]),
         .target(
             name: "Emulator",
             dependencies: [
