@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "TestSupport"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "TestSupport"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Manifest", "Plan"]),
     ]
 )
