@@ -47,7 +47,7 @@ let package = Package(
             name: "Execution",
             dependencies: ["Plan", "CodeArtifact", "Journal", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "Report", dependencies: ["Journal", "Plan"]),
+        .target(name: "Report", dependencies: ["Journal", "Plan", "Manifest"]),
         .target(
             name: "Emulator",
             dependencies: [
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "TestSupport"], exclude: ["conformance"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "TestSupport"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Manifest", "Plan"]),
     ]
 )
