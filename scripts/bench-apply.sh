@@ -16,8 +16,9 @@ RUNS2=${RUNS2:-$RUNS}
 ROWS1=${ROWS1:-200000}
 ROWS2=${ROWS2:-50000}
 SCENARIOS=${SCENARIOS:-1,2}
-BIN=.build-release/release/cabatch
-if [ ! -x "$BIN" ]; then
+# CABATCH_BIN measures another cabatch binary instead of the release build (no build then).
+BIN=${CABATCH_BIN:-.build-release/release/cabatch}
+if [ ! -x "$BIN" ] && [ -z "${CABATCH_BIN:-}" ]; then
   swift build -c release --product cabatch --scratch-path .build-release 2>&1 | grep -E 'error|Compiling cabatch|Build' || true
 fi
 [ -x "$BIN" ] || { echo "bench-apply: $BIN is missing" >&2; exit 1; }

@@ -421,6 +421,9 @@ def main():
     os.makedirs(a.workdir, exist_ok=True)
     results = {"started": datetime.datetime.now().isoformat(),
                "args": {k: v for k, v in vars(a).items() if k != "discarded"}}
+    version = subprocess.run([a.cabatch, "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"cabatch: {a.cabatch} ({version}); boto3 peer: {PEER}; {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f} at start")
     met = True
     try:
         if "1" in a.scenarios.split(","):
