@@ -7,7 +7,7 @@ OUT=${1:-$(mktemp -d)}
 mkdir -p "$OUT"
 
 "$BIN" generate --rows 5000 --seed 7 --bad 13 -o "$OUT/inventory.jsonl.zst" --inventory-out "$OUT/full-inventory.jsonl.zst"
-zstd -dc "$OUT/inventory.jsonl.zst" | head -3
+zstd -dc "$OUT/inventory.jsonl.zst" | head -3 || true
 
 echo "--- without --skip-invalid: rejects, no plan (exit 1)"
 "$BIN" plan "$OUT/inventory.jsonl.zst" -o "$OUT/cleanup.plan" --output text | head -8 || true
