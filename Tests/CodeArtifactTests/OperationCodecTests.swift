@@ -1,3 +1,4 @@
+import TestSupport
 import CodeArtifact
 import Foundation
 import SigV4

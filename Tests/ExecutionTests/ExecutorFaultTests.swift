@@ -15,24 +15,11 @@ import Testing
         var configuration = EmulatorConfiguration()
         configuration.faults = FaultConfiguration(throttleTPS: 100, errorRate: 0.05, lostResponseRate: 0.02,
                                                   resetRate: 0.02, skipRate: 0.01, seed: 7)
-        let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
-
-        let client = CodeArtifactClient(
-            configuration: try ClientConfiguration.resolve(environment: RunFixture.environment, endpointURL: emulator.url.absoluteString),
-            userAgent: "cabatch/test", concurrency: 16, readTimeout: 10)
-        let recorder = JournalRecorder()
-        let opened = try JournalWriter.open(forPlan: fixture.planPath, plan: fixture.plan, cabatchVersion: "test",
-                                            time: Timestamp(date: Date()), onDurable: recorder.durabilityHandler)
-        let replay = opened.replay
-        recorder.attach(opened.writer) { replay.nextAttempt(request: $0) }
         var options = ExecutionOptions()
         options.rate = 200  // above the emulator's 100 req/s, so throttling is met and adapted to
         options.concurrency = 16
         options.seed = 3
-        let items = replay.pendingRequests().map { WorkItem(key: $0.key, segments: [.init(requestID: $0.id, versions: $0.versions)]) }
-        let result = await Executor(items: items, transport: ClientTransport(client: client), recorder: recorder, options: options).run()
-        try await client.shutdown()
-        await emulator.stop()
+        let (result, emulator) = try await fixture.runInProcess(configuration, options)
 
         #expect(result.reason == .completed)
         #expect(result.progress.retries > 0)
@@ -58,24 +45,12 @@ import Testing
         let fixture = try RunFixture(packages: 120, versionsPerPackage: 1)
         var configuration = EmulatorConfiguration()
         configuration.faults = FaultConfiguration(throttleTPS: 10, seed: 9)
-        let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
-        let client = CodeArtifactClient(
-            configuration: try ClientConfiguration.resolve(environment: RunFixture.environment, endpointURL: emulator.url.absoluteString),
-            userAgent: "cabatch/test", concurrency: 8, readTimeout: 10)
-        let recorder = JournalRecorder()
-        let opened = try JournalWriter.open(forPlan: fixture.planPath, plan: fixture.plan, cabatchVersion: "test",
-                                            time: Timestamp(date: Date()), onDurable: recorder.durabilityHandler)
-        let replay = opened.replay
-        recorder.attach(opened.writer) { replay.nextAttempt(request: $0) }
         var options = ExecutionOptions()
         options.rate = 50
         options.concurrency = 8
         options.retry.maxAttempts = 2
         options.seed = 4
-        let items = replay.pendingRequests().map { WorkItem(key: $0.key, segments: [.init(requestID: $0.id, versions: $0.versions)]) }
-        let result = await Executor(items: items, transport: ClientTransport(client: client), recorder: recorder, options: options).run()
-        try await client.shutdown()
-        await emulator.stop()
+        let (result, emulator) = try await fixture.runInProcess(configuration, options)
 
         #expect(result.reason == .completed)
         #expect(result.progress.throttled > 0)

@@ -1,4 +1,6 @@
+import CodeArtifact
 import Emulator
+import Execution
 import Foundation
 import Journal
 import Manifest
@@ -59,6 +61,25 @@ struct RunFixture {
 
     var planned: Set<String> {
         Set(plan.requests.flatMap { r in r.versions.map { "\(r.key.package)@\($0)" } })
+    }
+
+    /// Runs the plan's pending work in process against a fresh emulator with `configuration`,
+    /// journaling beside the plan; returns the result and the stopped emulator (for its truth).
+    func runInProcess(_ configuration: EmulatorConfiguration, _ options: ExecutionOptions) async throws -> (ExecutionResult, RunningEmulator) {
+        let emulator = try await RunningEmulator.start(rows: inventoryRows, configuration: configuration)
+        let client = CodeArtifactClient(
+            configuration: try ClientConfiguration.resolve(environment: Self.environment, endpointURL: emulator.url.absoluteString),
+            userAgent: "cabatch/test", concurrency: options.concurrency, readTimeout: 10)
+        let recorder = JournalRecorder()
+        let opened = try JournalWriter.open(forPlan: planPath, plan: plan, cabatchVersion: "test",
+                                            time: Timestamp(date: Date()), onDurable: recorder.durabilityHandler)
+        let replay = opened.replay
+        recorder.attach(opened.writer) { replay.nextAttempt(request: $0) }
+        let items = replay.pendingRequests().map { WorkItem(key: $0.key, segments: [.init(requestID: $0.id, versions: $0.versions)]) }
+        let result = await Executor(items: items, transport: ClientTransport(client: client), recorder: recorder, options: options).run()
+        try await client.shutdown()
+        await emulator.stop()
+        return (result, emulator)
     }
 
     static let environment = [

@@ -1,12 +1,13 @@
 import Foundation
 
 /// Runs `python3 -c script` with `input` on standard input, bounded in time, returning standard output.
-enum Python {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public enum Python {
+    /// python3 failed; the text carries the end of its standard error.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func run(_ script: String, input: Data, timeout: TimeInterval = 60) throws -> Data {
+    public static func run(_ script: String, input: Data, timeout: TimeInterval = 60) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]
@@ -31,7 +32,7 @@ enum Python {
     }
 
     /// Makes `module` importable, installing `package` with pip when it is missing (fresh machines).
-    static func ensure(module: String, package: String) throws {
+    public static func ensure(module: String, package: String) throws {
         if (try? run("import \(module)", input: Data())) != nil { return }
         _ = try run("""
             import subprocess, sys
