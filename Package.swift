@@ -42,12 +42,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Journal", dependencies: ["Plan"]),
+        .target(name: "Journal", dependencies: ["Plan", "Manifest"]),
         .target(
             name: "Execution",
             dependencies: ["Plan", "CodeArtifact", "Journal", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "Report", dependencies: ["Journal", "Plan"]),
+        .target(name: "Report", dependencies: ["Journal", "Plan", "Manifest"]),
         .target(
             name: "Emulator",
             dependencies: [
@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "TestSupport"], exclude: ["conformance"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "TestSupport"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Manifest", "Plan"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Manifest
 import Foundation
 import SigV4
 

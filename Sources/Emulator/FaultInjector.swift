@@ -1,3 +1,4 @@
+import Manifest
 import Foundation
 
 /// Draws each request's faults from the seeded generator and the write token bucket.

@@ -18,7 +18,7 @@ enum Jansson {
         // jansson wants a pointer even for an empty buffer.
         var empty: CChar = 0
         let base = line.baseAddress?.assumingMemoryBound(to: CChar.self) ?? withUnsafePointer(to: &empty) { $0 }
-        guard let root = json_loadb(base, line.count, Int(JSON_DECODE_ANY), &error) else {
+        guard let root = json_loadb(base, line.count, Int(JSON_DECODE_ANY | JSON_ALLOW_NUL), &error) else {
             throw parseError(error)
         }
         defer { json_decref(root) }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An AWS access key pair with an optional session token; its description never shows the secret.
-public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public let accessKeyID: String
     public let secretAccessKey: String
     public let sessionToken: String?
@@ -29,4 +29,11 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDe
     }
 
     public var debugDescription: String { description }
+
+    // `dump` and debuggers walk mirrors, not descriptions; keep the secret out of those too.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["accessKeyID": accessKeyID, "secretAccessKey": "<redacted>",
+                                "sessionToken": sessionToken == nil ? "nil" : "<redacted>",
+                                "expiration": expiration as Any])
+    }
 }

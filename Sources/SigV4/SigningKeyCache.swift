@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Deriving a key costs four HMACs; a run of a hundred thousand requests needs one a day.
 /// Entries for other days are dropped when a new day's key is stored, so the cache stays tiny.
-public final class SigningKeyCache: @unchecked Sendable {
+public final class SigningKeyCache: @unchecked Sendable, CustomReflectable {
     // Keyed by the secret as well as the key id so that rotated credentials never reuse a key.
     private struct Scope: Hashable {
         var accessKeyID: String
@@ -19,6 +19,11 @@ public final class SigningKeyCache: @unchecked Sendable {
     private var keys: [Scope: SymmetricKey] = [:]
 
     public init() {}
+
+    // The keys are scoped by the secret they were derived from; only their number is shown.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["count": count])
+    }
 
     /// The number of keys held, for tests.
     public var count: Int {

@@ -14,6 +14,11 @@ struct Cabatch: AsyncParsableCommand {
         version: CabatchVersion.current,
         subcommands: [
             // One file per command; keep this list in the order of the pipeline.
+            PlanCommand.self,
+            ApplyCommand.self,
+            RunCommand.self,
+            StatusCommand.self,
+            GenerateCommand.self,
             EmulatorCommand.self,
         ]
     )

@@ -1,0 +1,90 @@
+import Manifest
+
+extension JournalCodec {
+    /// Decodes a parsed line into its sequence number and record.
+    static func decode(_ value: JSONValue) throws(LineDefect) -> (sequence: UInt64, record: JournalRecord) {
+        guard let o = value.objectValue else { throw LineDefect(reason: "not a JSON object") }
+        func fail(_ reason: String) -> LineDefect { LineDefect(reason: reason) }
+        func int(_ name: String) throws(LineDefect) -> Int {
+            guard let v = o[name]?.intValue else { throw fail("member \(name) is missing or not an integer") }
+            return v
+        }
+        func string(_ name: String) throws(LineDefect) -> String {
+            guard let v = o[name]?.stringValue else { throw fail("member \(name) is missing or not a string") }
+            return v
+        }
+        func optionalString(_ name: String) throws(LineDefect) -> String? {
+            guard let v = o[name], !v.isNull else { return nil }
+            guard let s = v.stringValue else { throw fail("member \(name) is not a string") }
+            return s
+        }
+        func time(_ name: String = "time") throws(LineDefect) -> Timestamp {
+            let text = try string(name)
+            guard let t = Timestamp(iso8601: text) else { throw fail("\(name) \"\(text)\" is not an ISO 8601 UTC time") }
+            return t
+        }
+        let seq = try int("seq")
+        guard seq >= 1 else { throw fail("seq \(seq) is not positive") }
+        let record: JournalRecord
+        switch try string("type") {
+        case "header":
+            guard o["format"]?.stringValue == JournalHeader.formatName else { throw fail("format is not \(JournalHeader.formatName)") }
+            let version = try int("formatVersion")
+            guard version == JournalHeader.formatVersion else {
+                throw fail("format version \(version) is not \(JournalHeader.formatVersion), the one this cabatch reads")
+            }
+            record = .header(JournalHeader(planSHA256: try string("plan"), cabatchVersion: try string("cabatchVersion"),
+                                           startTime: try time()))
+        case "run-start":
+            record = .runStart(RunStart(time: try time(), endpoint: try string("endpoint"), region: try string("region"),
+                                        concurrency: try int("concurrency"), cabatchVersion: try string("cabatchVersion")))
+        case "intent":
+            guard let list = o["versions"]?.arrayValue else { throw fail("member versions is missing") }
+            var versions: [String] = []
+            versions.reserveCapacity(list.count)
+            for item in list {
+                guard let v = item.stringValue else { throw fail("a version is not a string") }
+                versions.append(v)
+            }
+            record = .intent(AttemptIntent(request: try int("request"), attempt: try int("attempt"), time: try time(),
+                                           versions: versions))
+        case "answer":
+            guard let list = o["results"]?.arrayValue else { throw fail("member results is missing") }
+            var results: [VersionResult] = []
+            results.reserveCapacity(list.count)
+            for item in list {
+                guard let r = item.objectValue, let version = r["version"]?.stringValue, let kind = r["outcome"]?.stringValue
+                else { throw fail("a result lacks version or outcome") }
+                let outcome: VersionOutcome
+                switch kind {
+                case "deleted": outcome = .deleted(revision: r["revision"]?.stringValue)
+                case "not-found": outcome = .notFound
+                case "failed", "retryable":
+                    guard let code = r["code"]?.stringValue else { throw fail("a \(kind) result lacks its code") }
+                    let message = r["message"]?.stringValue ?? ""
+                    outcome = kind == "failed" ? .failed(code: code, message: message) : .retryable(code: code, message: message)
+                default: throw fail("unknown outcome \(kind)")
+                }
+                results.append(VersionResult(version, outcome))
+            }
+            let status: Int?
+            if let s = o["httpStatus"], !s.isNull {
+                guard let v = s.intValue else { throw fail("httpStatus is not an integer") }
+                status = v
+            } else { status = nil }
+            record = .answer(AttemptAnswer(
+                request: try int("request"), attempt: try int("attempt"), time: try time(),
+                latencyMilliseconds: try int("latencyMs"), httpStatus: status,
+                serviceRequestId: try optionalString("serviceRequestId"), errorType: try optionalString("errorType"),
+                errorMessage: try optionalString("errorMessage"), throttled: o["throttled"]?.boolValue ?? false,
+                results: results))
+        case "run-end":
+            let text = try string("reason")
+            guard let reason = RunEnd.Reason(rawValue: text) else { throw fail("unknown run-end reason \(text)") }
+            record = .runEnd(RunEnd(time: try time(), reason: reason, message: try optionalString("message")))
+        case let other:
+            throw fail("unknown record type \(other)")
+        }
+        return (UInt64(seq), record)
+    }
+}

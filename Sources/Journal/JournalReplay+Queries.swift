@@ -1,0 +1,95 @@
+import Plan
+
+extension JournalReplay {
+    /// The state of one planned version.
+    public func state(request id: Int, versionIndex: Int) -> VersionState {
+        states[offsets[id - 1] + versionIndex]
+    }
+
+    /// The states of a request's versions, in plan order.
+    public func states(request id: Int) -> ArraySlice<VersionState> {
+        states[offsets[id - 1]..<offsets[id]]
+    }
+
+    /// A request's versions that still need sending, in plan order.
+    public func pendingVersions(request id: Int) -> [String] {
+        let base = offsets[id - 1]
+        return requests[id - 1].versions.indices.compactMap { states[base + $0] == .pending ? requests[id - 1].versions[$0] : nil }
+    }
+
+    /// The attempt number the next attempt of request `id` carries.
+    public func nextAttempt(request id: Int) -> Int { Int(lastAttempt[id - 1]) + 1 }
+
+    /// The pending work as the fewest requests: pending versions of each package gathered in plan
+    /// order and cut into batches of at most `DeleteRequest.maxVersions`.
+    ///
+    /// A batch's id is the plan request holding its first version; since no plan request holds more
+    /// than a batch, ids stay unique. Journal an attempt of a batch under that id: replay finds its
+    /// versions among all the requests of the package.
+    public func pendingRequests() -> [DeleteRequest] {
+        var batches: [DeleteRequest] = []
+        var index = 0
+        while index < requests.count {
+            let last = Int(packageRuns[index].last)
+            var current: DeleteRequest?
+            for r in index...last {
+                let base = offsets[r]
+                for (i, version) in requests[r].versions.enumerated() where states[base + i] == .pending {
+                    if current == nil { current = DeleteRequest(id: r + 1, key: requests[r].key, versions: []) }
+                    current!.versions.append(version)
+                    if current!.versions.count == DeleteRequest.maxVersions {
+                        batches.append(current!)
+                        current = nil
+                    }
+                }
+            }
+            if let current { batches.append(current) }
+            index = last + 1
+        }
+        return batches
+    }
+
+    /// One planned version as the completion report shows it.
+    public struct VersionEntry: Sendable {
+        public var request: DeleteRequest
+        public var versionIndex: Int
+        public var state: VersionState
+        /// For `failed`: its code and message; for `pending`: the last per-version refusal, if any.
+        public var detail: VersionDetail?
+        /// The answer that settled it, or (for `pending`) the last one that refused it.
+        public var answer: AnswerSummary?
+        /// Attempts that sent it.
+        public var attempts: Int
+
+        public var version: String { request.versions[versionIndex] }
+        /// The code a report shows: the detail's, else the deciding answer's error type.
+        public var errorCode: String? { detail?.code ?? (state == .pending || state == .failed ? answer?.errorType : nil) }
+        public var errorMessage: String? { detail?.message ?? (state == .pending || state == .failed ? answer?.errorMessage : nil) }
+    }
+
+    /// Visits every planned version in plan order, without building a list of them.
+    public func forEachVersion(_ body: (VersionEntry) throws -> Void) rethrows {
+        for (r, request) in requests.enumerated() {
+            let base = offsets[r]
+            for i in request.versions.indices {
+                let flat = base + i
+                let answer = decidedBy[flat] >= 0 ? answers[Int(decidedBy[flat])] : nil
+                try body(VersionEntry(request: request, versionIndex: i, state: states[flat], detail: details[flat],
+                                      answer: answer, attempts: Int(sends[flat])))
+            }
+        }
+    }
+
+    /// Visits the versions in one state, in plan order.
+    public func forEachVersion(in state: VersionState, _ body: (VersionEntry) throws -> Void) rethrows {
+        for (r, request) in requests.enumerated() {
+            let base = offsets[r]
+            for i in request.versions.indices where states[base + i] == state {
+                let flat = base + i
+                let answer = decidedBy[flat] >= 0 ? answers[Int(decidedBy[flat])] : nil
+                try body(VersionEntry(request: request, versionIndex: i, state: state, detail: details[flat],
+                                      answer: answer, attempts: Int(sends[flat])))
+            }
+        }
+    }
+}

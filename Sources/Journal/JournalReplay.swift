@@ -1,0 +1,200 @@
+import Plan
+
+/// Replays journal records against a plan: each planned version's state, the attempts and
+/// the runs. Pure: records in, state out; `cabatch status`, reports and `apply` use it.
+public struct JournalReplay: Sendable {
+    /// The plan's requests, in id order (id = index + 1).
+    public let requests: [DeleteRequest]
+    /// Names the journal in error messages.
+    public let source: String
+    public private(set) var header: JournalHeader?
+    public private(set) var totals = StateCounts()
+    public private(set) var statistics = JournalStatistics()
+    public private(set) var answers: [AnswerSummary] = []
+    public private(set) var runs: [RunSummary] = []
+
+    /// Flat version index of each request's first version; one more entry for the end.
+    let offsets: [Int]
+    /// Per request: the first and last request index of its run of consecutive requests of one package.
+    let packageRuns: [(first: Int32, last: Int32)]
+    /// Per version (flat index).
+    var states: [VersionState]
+    /// Per version: the answer that last changed or refused it, or -1.
+    var decidedBy: [Int32]
+    /// Per version: attempts that sent it.
+    var sends: [UInt16]
+    /// Per version: `lostFlag` when an attempt with it lost its answer or failed in transport.
+    var flags: [UInt8]
+    static let lostFlag: UInt8 = 1
+    var details: [Int: VersionDetail] = [:]
+    /// Per request: the highest attempt number seen.
+    var lastAttempt: [Int32]
+    /// Attempts sent whose answer has not been replayed yet, with their versions' flat indices.
+    var openIntents: [AttemptKey: [Int]] = [:]
+
+    struct AttemptKey: Hashable, Sendable {
+        var request: Int
+        var attempt: Int
+    }
+
+    public init(requests: [DeleteRequest], source: String = "journal") {
+        self.requests = requests
+        self.source = source
+        var offsets = [Int]()
+        offsets.reserveCapacity(requests.count + 1)
+        var total = 0
+        var runs = [(first: Int32, last: Int32)]()
+        runs.reserveCapacity(requests.count)
+        for (index, request) in requests.enumerated() {
+            precondition(request.id == index + 1, "plan requests must be in id order")
+            offsets.append(total)
+            total += request.versions.count
+            if index > 0, requests[index - 1].key == request.key {
+                runs.append((runs[index - 1].first, Int32(index)))
+            } else {
+                runs.append((Int32(index), Int32(index)))
+            }
+        }
+        offsets.append(total)
+        // Extend each run's `last` to the run's end, walking backwards.
+        var index = runs.count - 1
+        while index > 0 {
+            if runs[index - 1].first == runs[index].first { runs[index - 1].last = runs[index].last }
+            index -= 1
+        }
+        self.offsets = offsets
+        self.packageRuns = runs
+        states = Array(repeating: .pending, count: total)
+        decidedBy = Array(repeating: -1, count: total)
+        sends = Array(repeating: 0, count: total)
+        flags = Array(repeating: 0, count: total)
+        lastAttempt = Array(repeating: 0, count: requests.count)
+        totals.pending = total
+    }
+
+    /// Planned versions in all.
+    public var versionCount: Int { offsets[offsets.count - 1] }
+
+    /// Attempts sent whose answers never arrived: closed ones plus those still open at the journal's end.
+    public var lostAnswers: Int { statistics.lostAnswersClosed + openIntents.count }
+
+    /// Applies one record; `sequence` (its line number) names it in errors.
+    public mutating func apply(_ record: JournalRecord, sequence: UInt64) throws(JournalError) {
+        statistics.records += 1
+        switch record {
+        case .header(let h):
+            guard header == nil else { throw inconsistent(sequence, "a second header") }
+            header = h
+        case .runStart(let start):
+            closeOpenIntents()
+            runs.append(RunSummary(start: start, end: nil, firstTime: start.time, lastTime: start.time))
+        case .intent(let intent):
+            try applyIntent(intent, sequence: sequence)
+        case .answer(let answer):
+            try applyAnswer(answer, sequence: sequence)
+        case .runEnd(let end):
+            closeOpenIntents()
+            touchRun(end.time)
+            runs[runs.count - 1].end = end
+        }
+    }
+
+    private mutating func touchRun(_ time: Timestamp) {
+        if runs.isEmpty { runs.append(RunSummary(start: nil, end: nil, firstTime: time, lastTime: time)) }
+        if time > runs[runs.count - 1].lastTime { runs[runs.count - 1].lastTime = time }
+    }
+
+    private func inconsistent(_ sequence: UInt64, _ reason: String) -> JournalError {
+        .inconsistent(file: source, line: Int(sequence), reason: reason)
+    }
+
+    private mutating func checkRequest(_ id: Int, attempt: Int, sequence: UInt64) throws(JournalError) {
+        guard id >= 1, id <= requests.count else {
+            throw inconsistent(sequence, "request \(id) is not in the plan (it has \(requests.count) requests); is this the plan's journal?")
+        }
+        guard attempt >= 1 else { throw inconsistent(sequence, "attempt \(attempt) of request \(id) is not positive") }
+        lastAttempt[id - 1] = max(lastAttempt[id - 1], Int32(clamping: attempt))
+    }
+
+    private mutating func applyIntent(_ intent: AttemptIntent, sequence: UInt64) throws(JournalError) {
+        try checkRequest(intent.request, attempt: intent.attempt, sequence: sequence)
+        touchRun(intent.time)
+        statistics.attempts += 1
+        if intent.attempt > 1 { statistics.retries += 1 }
+        var hint = offsets[intent.request - 1]
+        var indices: [Int] = []
+        indices.reserveCapacity(intent.versions.count)
+        for version in intent.versions {
+            guard let flat = locate(version, request: intent.request, hint: &hint) else {
+                throw inconsistent(sequence, "version \(version) is not planned in request \(intent.request) (\(requests[intent.request - 1].key.packageName)) or the requests of its package")
+            }
+            sends[flat] &+= sends[flat] == .max ? 0 : 1
+            indices.append(flat)
+        }
+        openIntents[AttemptKey(request: intent.request, attempt: intent.attempt)] = indices
+    }
+
+    private mutating func applyAnswer(_ answer: AttemptAnswer, sequence: UInt64) throws(JournalError) {
+        try checkRequest(answer.request, attempt: answer.attempt, sequence: sequence)
+        touchRun(answer.time)
+        runs[runs.count - 1].answers += 1
+        statistics.answers += 1
+        if answer.throttled { statistics.throttled += 1 }
+        if let status = answer.httpStatus { statistics.httpStatuses[status, default: 0] += 1 }
+        if let type = answer.errorType { statistics.errorTypes[type, default: 0] += 1 }
+        let index = Int32(answers.count)
+        var summary = AnswerSummary(
+            request: answer.request, attempt: answer.attempt, run: runs.count - 1, time: answer.time,
+            latencyMilliseconds: answer.latencyMilliseconds, httpStatus: answer.httpStatus,
+            serviceRequestId: answer.serviceRequestId, errorType: answer.errorType, errorMessage: answer.errorMessage,
+            throttled: answer.throttled, settled: 0, deleted: 0)
+        let sent = openIntents.removeValue(forKey: AttemptKey(request: answer.request, attempt: answer.attempt))
+        if answer.httpStatus == nil, let sent {
+            statistics.transportErrors += 1
+            for flat in sent { flags[flat] |= Self.lostFlag }
+        } else if answer.httpStatus == nil {
+            statistics.transportErrors += 1
+        }
+        var hint = offsets[answer.request - 1]
+        for result in answer.results {
+            guard let flat = locate(result.version, request: answer.request, hint: &hint) else {
+                throw inconsistent(sequence, "version \(result.version) is not planned in request \(answer.request) (\(requests[answer.request - 1].key.packageName)) or the requests of its package")
+            }
+            let old = states[flat]
+            if let new = old.next(after: result.outcome) {
+                states[flat] = new
+                decidedBy[flat] = index
+                totals[old] -= 1
+                totals[new] += 1
+                if old == .pending { summary.settled += 1 }
+                if new == .deleted { summary.deleted += 1 }
+                if new == .absent, flags[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer += 1 }
+                if old == .absent, new == .deleted, flags[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
+                if case .failed(let code, let message) = result.outcome {
+                    details[flat] = VersionDetail(code: code, message: message)
+                } else {
+                    details.removeValue(forKey: flat)
+                }
+            } else if old == .pending, case .retryable(let code, let message) = result.outcome {
+                decidedBy[flat] = index
+                details[flat] = VersionDetail(code: code, message: message)
+            }
+        }
+        if answer.results.isEmpty, let sent {
+            // A call refused as a whole: its versions remember the answer so reports say why they are pending.
+            for flat in sent where states[flat] == .pending {
+                decidedBy[flat] = index
+                details.removeValue(forKey: flat)
+            }
+        }
+        answers.append(summary)
+    }
+
+    private mutating func closeOpenIntents() {
+        for (_, indices) in openIntents {
+            for flat in indices { flags[flat] |= Self.lostFlag }
+        }
+        statistics.lostAnswersClosed += openIntents.count
+        openIntents.removeAll()
+    }
+}

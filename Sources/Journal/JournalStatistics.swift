@@ -1,0 +1,100 @@
+/// Counts of versions per state.
+public struct StateCounts: Sendable, Equatable {
+    public var deleted = 0
+    public var absent = 0
+    public var failed = 0
+    public var pending = 0
+
+    public init() {}
+
+    public subscript(state: VersionState) -> Int {
+        get {
+            switch state {
+            case .deleted: deleted
+            case .absent: absent
+            case .failed: failed
+            case .pending: pending
+            }
+        }
+        set {
+            switch state {
+            case .deleted: deleted = newValue
+            case .absent: absent = newValue
+            case .failed: failed = newValue
+            case .pending: pending = newValue
+            }
+        }
+    }
+
+    public var total: Int { deleted + absent + failed + pending }
+
+    public static func + (a: StateCounts, b: StateCounts) -> StateCounts {
+        var sum = a
+        for state in VersionState.allCases { sum[state] += b[state] }
+        return sum
+    }
+}
+
+/// What the requests of a journal did, beyond the versions' states.
+public struct JournalStatistics: Sendable, Equatable {
+    /// Records replayed, the header included.
+    public var records = 0
+    /// Attempts sent (intents).
+    public var attempts = 0
+    /// Attempts after a request's first.
+    public var retries = 0
+    public var answers = 0
+    public var throttled = 0
+    /// Answers without an HTTP response.
+    public var transportErrors = 0
+    /// Attempts whose answer never reached the journal (closed by a later run start or run end).
+    public var lostAnswersClosed = 0
+    /// Versions found `absent` after an attempt that included them lost its answer or failed in transport:
+    /// most likely deleted by that attempt.
+    public var absentAfterLostAnswer = 0
+    /// Answers per HTTP status; transport errors are not counted here.
+    public var httpStatuses: [Int: Int] = [:]
+    /// Answers per error type (service or transport), the ones without per-version results included.
+    public var errorTypes: [String: Int] = [:]
+
+    public init() {}
+}
+
+/// One answer as reports need it: when, how fast, what came back, how much it settled.
+public struct AnswerSummary: Sendable, Equatable {
+    public var request: Int
+    public var attempt: Int
+    /// Index into `JournalReplay.runs` of the run it arrived in.
+    public var run: Int
+    public var time: Timestamp
+    public var latencyMilliseconds: Int
+    public var httpStatus: Int?
+    public var serviceRequestId: String?
+    public var errorType: String?
+    public var errorMessage: String?
+    public var throttled: Bool
+    /// Versions this answer moved from `pending` to a final state.
+    public var settled: Int
+    /// Versions this answer deleted.
+    public var deleted: Int
+}
+
+/// One `apply` invocation as the journal shows it.
+public struct RunSummary: Sendable, Equatable {
+    /// `nil` for records before any run start (journals written without one).
+    public var start: RunStart?
+    public var end: RunEnd?
+    public var firstTime: Timestamp
+    /// The last record of the run: where an interrupted run's active time ends.
+    public var lastTime: Timestamp
+    public var answers = 0
+
+    /// Seconds between the run's first and last record.
+    public var activeSeconds: Double { firstTime.seconds(to: end?.time ?? lastTime) }
+}
+
+/// Why a version is `failed`, or why a `pending` one was last refused.
+public struct VersionDetail: Sendable, Equatable {
+    public var code: String
+    public var message: String
+}

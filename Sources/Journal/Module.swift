@@ -1,2 +1,0 @@
-/// The Journal stage of the cabatch pipeline (see DESIGN.md).
-enum JournalModule {}

@@ -1,2 +1,0 @@
-/// The Plan stage of the cabatch pipeline (see DESIGN.md).
-enum PlanModule {}

@@ -1,0 +1,64 @@
+import Manifest
+
+/// Everything that names one package in CodeArtifact: the unit a `DeletePackageVersions`
+/// request works on.
+public struct PackageKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var domain: String
+    /// `nil`: the caller's own account.
+    public var domainOwner: String?
+    public var repository: String
+    public var format: PackageFormat
+    public var namespace: String?
+    public var package: String
+
+    public init(domain: String, domainOwner: String?, repository: String, format: PackageFormat,
+                namespace: String?, package: String) {
+        self.domain = domain
+        self.domainOwner = domainOwner
+        self.repository = repository
+        self.format = format
+        self.namespace = namespace
+        self.package = package
+    }
+
+    /// The row's package; `defaultOwner` (`--domain-owner`) fills in a missing domainOwner.
+    public init(_ row: ManifestRow, defaultOwner: String?) {
+        self.init(domain: row.domain, domainOwner: row.domainOwner ?? defaultOwner, repository: row.repository,
+                  format: row.format, namespace: row.namespace, package: row.package)
+    }
+
+    /// `npm/types/node` or `pypi/requests`: how people write a package.
+    public var packageName: String {
+        namespace.map { "\(format.rawValue)/\($0)/\(package)" } ?? "\(format.rawValue)/\(package)"
+    }
+
+    /// `acme/npm-store npm/types/node`, with the owner when there is one.
+    public var description: String {
+        let domainPart = domainOwner.map { "\(domain)(\($0))" } ?? domain
+        return "\(domainPart)/\(repository) \(packageName)"
+    }
+
+    /// A hash that never changes between runs, machines or versions of cabatch (unlike
+    /// `hashValue`): 64-bit FNV-1a over the UTF-8 bytes of domain, domainOwner, repository,
+    /// format, namespace and package, each followed by a zero byte; an absent member is empty.
+    public var stableHash: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [domain, domainOwner ?? "", repository, format.rawValue, namespace ?? "", package] {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+            hash &*= 0x0000_0100_0000_01B3  // the zero separator: xor with 0 is a no-op
+        }
+        return hash
+    }
+
+    public static func < (a: PackageKey, b: PackageKey) -> Bool {
+        if a.domain != b.domain { return a.domain < b.domain }
+        if a.domainOwner != b.domainOwner { return (a.domainOwner ?? "") < (b.domainOwner ?? "") }
+        if a.repository != b.repository { return a.repository < b.repository }
+        if a.format != b.format { return a.format < b.format }
+        if a.namespace != b.namespace { return (a.namespace ?? "") < (b.namespace ?? "") }
+        return a.package < b.package
+    }
+}

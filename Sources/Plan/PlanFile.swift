@@ -1,0 +1,102 @@
+import Manifest
+
+/// Reads and writes plan files: zstd-compressed JSON Lines, a header then one request a line.
+public enum PlanFile {
+    /// Writes the header and every request of `builder`, atomically (renamed into place).
+    public static func write(_ header: PlanHeader, requests builder: PlanBuilder, to path: String) throws {
+        let writer = try JSONLinesWriter(path: path, compressed: true, level: 6)
+        try writer.write(header.encoded())
+        try builder.forEachRequest { request in
+            try writer.write(encode(request))
+        }
+        try writer.commit()
+    }
+
+    /// A request line: `{"id":1,"domain":…,"domainOwner":…,"repository":…,"format":…,"namespace":…,"package":…,"versions":[…]}`.
+    public static func encode(_ request: DeleteRequest) -> JSONWriter {
+        var w = JSONWriter(capacity: 128 + request.versions.count * 16)
+        w.beginObject()
+        w.member("id", request.id)
+        w.member("domain", request.key.domain)
+        w.member("domainOwner", request.key.domainOwner)
+        w.member("repository", request.key.repository)
+        w.member("format", request.key.format.rawValue)
+        w.member("namespace", request.key.namespace)
+        w.member("package", request.key.package)
+        w.key("versions")
+        w.beginArray()
+        for version in request.versions { w.string(version) }
+        w.endArray()
+        w.endObject()
+        return w
+    }
+
+    /// A plan read back: its header, its requests and the file's own sha256 (journals name
+    /// their plan by it).
+    public struct Contents: Sendable {
+        public var header: PlanHeader
+        public var requests: [DeleteRequest]
+        public var sha256: String
+    }
+
+    /// Reads a whole plan, checking the header, every line and the request count.
+    public static func read(_ path: String) throws -> Contents {
+        var header: PlanHeader?
+        var requests: [DeleteRequest] = []
+        let result: JSONLinesReader.Result
+        do {
+            result = try JSONLinesReader.forEachLine(of: ManifestInput(path)) { number, line in
+                guard let line else {
+                    throw PlanError.damaged(file: path, line: number, reason: "the line is too long")
+                }
+                let value: JSONValue
+                do { value = try JSONValue.parse(line) } catch {
+                    if number == 1 { throw PlanError.notAPlan(file: path, reason: "its first line is not JSON") }
+                    throw PlanError.damaged(file: path, line: number, reason: "\(error)")
+                }
+                if number == 1 {
+                    header = try PlanHeader(decoding: value, file: path)
+                    requests.reserveCapacity(header!.totals.requests)
+                } else {
+                    let request = try decodeRequest(value, file: path, line: number)
+                    guard request.id == requests.count + 1 else {
+                        throw PlanError.damaged(file: path, line: number, reason: "request id \(request.id) is out of sequence")
+                    }
+                    requests.append(request)
+                }
+            }
+        } catch let error as ManifestError where error.code == .truncated {
+            throw PlanError.truncated(file: path, expected: header?.totals.requests ?? 0, found: requests.count)
+        } catch let error as ManifestError where error.code == .corrupt {
+            throw PlanError.notAPlan(file: path, reason: error.description)
+        }
+        guard let header else { throw PlanError.notAPlan(file: path, reason: "the file is empty") }
+        guard result.stats.compressed else {
+            throw PlanError.notAPlan(file: path, reason: "plans are zstd-compressed and this file is not")
+        }
+        guard requests.count == header.totals.requests else {
+            throw PlanError.truncated(file: path, expected: header.totals.requests, found: requests.count)
+        }
+        return Contents(header: header, requests: requests, sha256: result.stats.sha256)
+    }
+
+    static func decodeRequest(_ value: JSONValue, file: String, line: Int) throws -> DeleteRequest {
+        func fail(_ reason: String) -> PlanError { .damaged(file: file, line: line, reason: reason) }
+        guard let o = value.objectValue else { throw fail("not a JSON object") }
+        guard let id = o["id"]?.intValue else { throw fail("id is missing") }
+        guard let domain = o["domain"]?.stringValue, let repository = o["repository"]?.stringValue,
+              let formatText = o["format"]?.stringValue, let package = o["package"]?.stringValue
+        else { throw fail("a package member is missing") }
+        guard let format = PackageFormat(rawValue: formatText) else { throw fail("unknown format \(formatText)") }
+        guard let list = o["versions"]?.arrayValue, !list.isEmpty, list.count <= DeleteRequest.maxVersions else {
+            throw fail("versions must hold 1 to \(DeleteRequest.maxVersions) entries")
+        }
+        let versions = try list.map { item in
+            guard let version = item.stringValue else { throw fail("a version is not a string") }
+            return version
+        }
+        let key = PackageKey(domain: domain, domainOwner: o["domainOwner"]?.stringValue, repository: repository,
+                             format: format, namespace: o["namespace"]?.stringValue, package: package)
+        return DeleteRequest(id: id, key: key, versions: versions)
+    }
+}

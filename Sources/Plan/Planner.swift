@@ -1,0 +1,44 @@
+import Manifest
+
+/// Reads manifests and plans them: the `plan` stage end to end, minus writing the file.
+public struct Planner: Sendable {
+    public var defaultDomainOwner: String?
+    public var shard: Shard?
+    public var skipInvalid: Bool
+    public var scanner: ManifestScanner
+
+    public init(defaultDomainOwner: String? = nil, shard: Shard? = nil, skipInvalid: Bool = false,
+                scanner: ManifestScanner = ManifestScanner()) {
+        self.defaultDomainOwner = defaultDomainOwner
+        self.shard = shard
+        self.skipInvalid = skipInvalid
+        self.scanner = scanner
+    }
+
+    /// What planning produced: the header (totals, manifests) and the requests to write.
+    public struct Result: Sendable {
+        public var header: PlanHeader
+        public var builder: PlanBuilder
+        /// Whether a plan may be written: no rejects, or `--skip-invalid`.
+        public var isWritable: Bool { header.totals.rejects == 0 || header.skipInvalid }
+    }
+
+    /// Plans `inputs`, handing every reject to `onReject` in file and line order.
+    public func plan(_ inputs: [ManifestInput], onReject: (Reject) throws -> Void) throws -> Result {
+        var builder = PlanBuilder()
+        let owner = defaultDomainOwner
+        let shard = shard
+        let stats = try scanner.scan(inputs, transform: { rows in
+            PackageGroups.group(rows, defaultOwner: owner, shard: shard)
+        }, consume: { batch in
+            for reject in batch.rejects { try onReject(reject) }
+            builder.add(batch.partial)
+        })
+        let totals = builder.finalize(rows: stats.reduce(0) { $0 + $1.rows },
+                                      rejects: stats.reduce(0) { $0 + $1.rejectCount },
+                                      blankLines: stats.reduce(0) { $0 + $1.blankLines })
+        let header = PlanHeader(manifests: stats, defaultDomainOwner: defaultDomainOwner,
+                                skipInvalid: skipInvalid, shard: shard, totals: totals)
+        return Result(header: header, builder: builder)
+    }
+}

@@ -1,2 +1,0 @@
-/// The Report stage of the cabatch pipeline (see DESIGN.md).
-enum ReportModule {}

@@ -1,0 +1,204 @@
+import Journal
+import Plan
+
+extension ReportData {
+    /// Aggregates one or more shards (each a plan and its journal) into a report.
+    public init(sources: [ReportSource]) {
+        var planned = Planned()
+        var totals = StateCounts()
+        var domains: [String: StateCounts] = [:], repositories: [String: StateCounts] = [:], formats: [String: StateCounts] = [:]
+        var packages: [PackageKey: PackageCount] = [:]
+        var failures = FailureTally(), pendingReasons = FailureTally()
+        var statistics = RequestStatistics(httpStatuses: [], errorTypes: [])
+        var httpStatuses: [Int: Int] = [:], errorTypes: [String: Int] = [:]
+        var latencies: [Int] = []
+        var shards: [ShardInfo] = []
+        var startTime: Timestamp?, endTime: Timestamp?
+        var timeline = ActiveTimeline()
+
+        for source in sources {
+            let replay = source.replay
+            planned.versions += replay.versionCount
+            planned.requests += replay.requests.count
+            planned.packages += source.planHeader.totals.packages
+            totals = totals + replay.totals
+            for request in replay.requests {
+                var counts = StateCounts()
+                for state in replay.states(request: request.id) { counts[state] += 1 }
+                let key = request.key
+                let domain = key.domainOwner.map { "\(key.domain) (\($0))" } ?? key.domain
+                domains[domain, default: StateCounts()] = domains[domain, default: StateCounts()] + counts
+                let repository = "\(key.domain)/\(key.repository)"
+                repositories[repository, default: StateCounts()] = repositories[repository, default: StateCounts()] + counts
+                formats[key.format.rawValue, default: StateCounts()] = formats[key.format.rawValue, default: StateCounts()] + counts
+                packages[key, default: PackageCount(package: key.packageName, repository: repository, deleted: 0, planned: 0)]
+                    .deleted += counts.deleted
+                packages[key]!.planned += request.versions.count
+            }
+            replay.forEachVersion(in: .failed) { entry in
+                failures.add(code: entry.errorCode ?? "unknown", message: entry.errorMessage ?? "", entry)
+            }
+            replay.forEachVersion(in: .pending) { entry in
+                if let code = entry.errorCode {
+                    pendingReasons.add(code: code, message: entry.errorMessage ?? "", entry)
+                } else {
+                    pendingReasons.add(code: "never answered", message: "", entry)
+                }
+            }
+
+            let s = replay.statistics
+            statistics.attempts += s.attempts
+            statistics.retries += s.retries
+            statistics.answers += s.answers
+            statistics.throttled += s.throttled
+            statistics.transportErrors += s.transportErrors
+            statistics.lostAnswers += replay.lostAnswers
+            statistics.absentAfterLostAnswer += s.absentAfterLostAnswer
+            for (status, count) in s.httpStatuses { httpStatuses[status, default: 0] += count }
+            for (type, count) in s.errorTypes { errorTypes[type, default: 0] += count }
+            latencies.append(contentsOf: replay.answers.map(\.latencyMilliseconds))
+
+            var versions: [String] = []
+            if let header = replay.header {
+                versions.append(header.cabatchVersion)
+                startTime = min(startTime ?? header.startTime, header.startTime)
+            }
+            var runs: [RunInfo] = []
+            for run in replay.runs {
+                let end = run.end?.time ?? run.lastTime
+                timeline.add(run.firstTime, end)
+                startTime = min(startTime ?? run.firstTime, run.firstTime)
+                endTime = max(endTime ?? end, end)
+                if let v = run.start?.cabatchVersion, !versions.contains(v) { versions.append(v) }
+                runs.append(RunInfo(start: run.firstTime, end: end, outcome: run.end?.reason.rawValue ?? "unfinished",
+                                    endpoint: run.start?.endpoint, region: run.start?.region,
+                                    concurrency: run.start?.concurrency, activeSeconds: run.activeSeconds,
+                                    answers: run.answers))
+            }
+            shards.append(ShardInfo(
+                plan: source.planName, planSHA256: source.planSHA256, shard: source.planHeader.shard?.description,
+                journal: source.journalName, tornLine: source.tornLine,
+                manifests: source.planHeader.manifests.map { ManifestInfo(name: $0.name, sha256: $0.sha256, rows: $0.rows) },
+                cabatchVersions: versions, runs: runs))
+        }
+
+        latencies.sort()
+        statistics.latencyP50 = Self.percentile(latencies, 0.50)
+        statistics.latencyP95 = Self.percentile(latencies, 0.95)
+        statistics.latencyP99 = Self.percentile(latencies, 0.99)
+        statistics.latencyMax = latencies.last
+        statistics.httpStatuses = httpStatuses.sorted { $0.key < $1.key }.map { Count(name: String($0.key), count: $0.value) }
+        statistics.errorTypes = errorTypes.map { Count(name: $0.key, count: $0.value) }
+            .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
+
+        let active = timeline.totalSeconds
+        let settled = totals.total - totals.pending
+        self.init(
+            shards: shards, planned: planned, totals: totals, startTime: startTime, endTime: endTime,
+            activeSeconds: active,
+            versionsPerSecond: active > 0 ? Double(settled) / active : 0,
+            requestsPerSecond: active > 0 ? Double(statistics.answers) / active : 0,
+            throughput: Self.throughput(sources, timeline),
+            byDomain: Self.breakdowns(domains), byRepository: Self.breakdowns(repositories), byFormat: Self.breakdowns(formats),
+            topPackages: Array(packages.values.filter { $0.deleted > 0 }
+                .sorted { ($1.deleted, $0.package, $0.repository) < ($0.deleted, $1.package, $1.repository) }
+                .prefix(Self.topPackageLimit)),
+            failures: failures.groups, pendingReasons: pendingReasons.groups, requests: statistics)
+    }
+
+    /// Nearest-rank percentile of sorted values.
+    static func percentile(_ sorted: [Int], _ q: Double) -> Int? {
+        guard !sorted.isEmpty else { return nil }
+        let rank = Int((q * Double(sorted.count)).rounded(.up))
+        return sorted[max(0, min(sorted.count - 1, rank - 1))]
+    }
+
+    private static func breakdowns(_ table: [String: StateCounts]) -> [Breakdown] {
+        table.map { Breakdown(name: $0.key, counts: $0.value) }.sorted { $0.name < $1.name }
+    }
+
+    /// Answers and settled versions per bucket of active time; at most `maxBuckets` buckets of a round width.
+    static func throughput(_ sources: [ReportSource], _ timeline: ActiveTimeline) -> Throughput {
+        let maxBuckets = 60
+        let total = Int(timeline.totalSeconds.rounded(.up))
+        let widths = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 21600, 43200, 86400]
+        let width = widths.first { total <= $0 * maxBuckets } ?? max(1, (total + maxBuckets - 1) / maxBuckets)
+        let count = max(1, (total + width - 1) / width)
+        var buckets = (0..<count).map { Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, deleted: 0) }
+        for source in sources {
+            for answer in source.replay.answers {
+                let offset = timeline.offset(of: answer.time)
+                let index = min(count - 1, max(0, Int(offset) / width))
+                buckets[index].answers += 1
+                buckets[index].settled += answer.settled
+                buckets[index].deleted += answer.deleted
+            }
+        }
+        return Throughput(bucketSeconds: width, buckets: total == 0 && buckets[0].answers == 0 ? [] : buckets)
+    }
+}
+
+/// Failed (or pending) versions counted per code, with the first message and a few examples.
+struct FailureTally {
+    private var order: [String] = []
+    private var table: [String: ReportData.FailureGroup] = [:]
+
+    mutating func add(code: String, message: String, _ entry: JournalReplay.VersionEntry) {
+        if table[code] == nil {
+            order.append(code)
+            table[code] = ReportData.FailureGroup(code: code, count: 0, sampleMessage: message, examples: [])
+        }
+        table[code]!.count += 1
+        if table[code]!.examples.count < ReportData.exampleLimit {
+            let key = entry.request.key
+            table[code]!.examples.append("\(key.domain)/\(key.repository) \(key.packageName)@\(entry.version)")
+        }
+    }
+
+    var groups: [ReportData.FailureGroup] {
+        order.compactMap { table[$0] }.sorted { ($1.count, $0.code) < ($0.count, $1.code) }
+    }
+}
+
+/// Run intervals of all shards merged, so that time in which nothing ran is left out.
+struct ActiveTimeline {
+    private var intervals: [(start: Int64, end: Int64)] = []
+    private var merged: [(start: Int64, end: Int64, before: Int64)]?
+
+    mutating func add(_ start: Timestamp, _ end: Timestamp) {
+        intervals.append((start.millisecondsSinceEpoch, max(start, end).millisecondsSinceEpoch))
+        merged = nil
+        merge()
+    }
+
+    private mutating func merge() {
+        var result: [(start: Int64, end: Int64, before: Int64)] = []
+        var before: Int64 = 0
+        for interval in intervals.sorted(by: { $0.start < $1.start }) {
+            if let last = result.last, interval.start <= last.end {
+                if interval.end > last.end {
+                    before += interval.end - last.end
+                    result[result.count - 1].end = interval.end
+                }
+            } else {
+                result.append((interval.start, interval.end, before))
+                before += interval.end - interval.start
+            }
+        }
+        merged = result
+    }
+
+    var totalSeconds: Double {
+        guard let last = merged?.last else { return 0 }
+        return Double(last.before + last.end - last.start) / 1000
+    }
+
+    /// Active seconds from the first run's start to `time`.
+    func offset(of time: Timestamp) -> Double {
+        let t = time.millisecondsSinceEpoch
+        guard let merged, !merged.isEmpty else { return 0 }
+        var chosen = merged[0]
+        for interval in merged where interval.start <= t { chosen = interval }
+        return Double(chosen.before + min(max(t - chosen.start, 0), chosen.end - chosen.start)) / 1000
+    }
+}

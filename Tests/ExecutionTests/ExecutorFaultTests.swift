@@ -1,0 +1,54 @@
+import CodeArtifact
+import Emulator
+import Execution
+import Foundation
+import Journal
+import Plan
+import TestSupport
+import Testing
+
+/// A run through every fault the service can throw, checked against the emulator's own record.
+@Suite struct ExecutorFaultTests {
+    @Test(.timeLimit(.minutes(3)))
+    func everyVersionEndsFinalAndTheJournalAgreesWithTheService() async throws {
+        let fixture = try RunFixture(packages: 2_000, versionsPerPackage: 12)
+        var configuration = EmulatorConfiguration()
+        configuration.faults = FaultConfiguration(throttleTPS: 100, errorRate: 0.05, lostResponseRate: 0.02,
+                                                  resetRate: 0.02, skipRate: 0.01, seed: 7)
+        let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
+
+        let client = CodeArtifactClient(
+            configuration: try ClientConfiguration.resolve(environment: RunFixture.environment, endpointURL: emulator.url.absoluteString),
+            userAgent: "cabatch/test", concurrency: 16, readTimeout: 10)
+        let recorder = JournalRecorder()
+        let opened = try JournalWriter.open(forPlan: fixture.planPath, plan: fixture.plan, cabatchVersion: "test",
+                                            time: Timestamp(date: Date()), onDurable: recorder.durabilityHandler)
+        let replay = opened.replay
+        recorder.attach(opened.writer) { replay.nextAttempt(request: $0) }
+        var options = ExecutionOptions()
+        options.rate = 200  // above the emulator's 100 req/s, so throttling is met and adapted to
+        options.concurrency = 16
+        options.seed = 3
+        let items = replay.pendingRequests().map { WorkItem(key: $0.key, segments: [.init(requestID: $0.id, versions: $0.versions)]) }
+        let result = await Executor(items: items, transport: ClientTransport(client: client), recorder: recorder, options: options).run()
+        try await client.shutdown()
+        await emulator.stop()
+
+        #expect(result.reason == .completed)
+        #expect(result.progress.throttled > 0, "the emulator's throttling was never met")
+        #expect(result.progress.retries > 0)
+        let states = try fixture.journalStates()
+        let truth = EmulatorTruth(emulator.inventory)
+        #expect(states[.pending, default: []].isEmpty)
+        #expect(states[.failed, default: []].isEmpty)
+        #expect(truth.deletedTwice.isEmpty, "deleted twice: \(truth.deletedTwice.prefix(5))")
+        #expect(truth.deleted.isSubset(of: fixture.planned), "deleted without a plan: \(truth.deleted.subtracting(fixture.planned).prefix(5))")
+        // Every answer that said deleted is true; versions deleted by an attempt whose answer was
+        // lost come back NOT_FOUND, so they are absent in the journal, like the truly missing ones.
+        let deleted = states[.deleted, default: []], absent = states[.absent, default: []]
+        #expect(deleted.isSubset(of: truth.deleted))
+        #expect(truth.deleted == deleted.union(absent.subtracting(fixture.missing)))
+        #expect(fixture.missing.isSubset(of: absent))
+        #expect(deleted.count + absent.count == fixture.planned.count)
+    }
+}

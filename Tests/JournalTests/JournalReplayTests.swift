@@ -1,0 +1,135 @@
+import Journal
+import Plan
+import Testing
+
+@Suite struct JournalReplayTests {
+    typealias F = JournalFixture
+
+    @Test func sampleStates() throws {
+        let replay = try F.replay(F.sample)
+        #expect(Array(replay.states(request: 1)) == [.deleted, .absent, .failed])
+        #expect(Array(replay.states(request: 2)) == [.pending, .pending])
+        #expect(replay.totals.deleted == 1 && replay.totals.absent == 1 && replay.totals.failed == 1 && replay.totals.pending == 4)
+        #expect(replay.statistics.attempts == 2)
+        #expect(replay.statistics.throttled == 1)
+        #expect(replay.lostAnswers == 0)
+        #expect(replay.runs.count == 1)
+        #expect(replay.runs[0].activeSeconds == 4)
+        #expect(replay.nextAttempt(request: 2) == 2)
+    }
+
+    @Test func deletedThenNotFoundStaysDeleted() throws {
+        let replay = try F.replay([
+            F.header,
+            F.intent(1, 1, 1, ["1.0.0"]),
+            F.answer(1, 1, 2, [VersionResult("1.0.0", .deleted(revision: "r"))]),
+            F.intent(1, 2, 3, ["1.0.0"]),
+            F.answer(1, 2, 4, [VersionResult("1.0.0", .notFound)]),
+            F.answer(1, 2, 4, [VersionResult("1.0.0", .failed(code: "NOT_ALLOWED", message: "no"))]),
+        ])
+        #expect(replay.state(request: 1, versionIndex: 0) == .deleted)
+        #expect(replay.statistics.retries == 1)
+    }
+
+    @Test func skippedThenDeleted() throws {
+        let replay = try F.replay([
+            F.header,
+            F.intent(1, 1, 1, ["1.0.0", "1.0.1"]),
+            F.answer(1, 1, 2, [VersionResult("1.0.0", .failed(code: "MISMATCHED_STATUS", message: "m")),
+                               VersionResult("1.0.1", .retryable(code: "SKIPPED", message: "skipped"))]),
+        ])
+        #expect(replay.state(request: 1, versionIndex: 1) == .pending)
+        var codes: [String?] = []
+        replay.forEachVersion { codes.append($0.errorCode) }
+        #expect(codes.prefix(2) == ["MISMATCHED_STATUS", "SKIPPED"])
+        var later = replay
+        try later.apply(F.intent(1, 2, 3, ["1.0.1"]), sequence: 4)
+        try later.apply(F.answer(1, 2, 4, [VersionResult("1.0.1", .deleted(revision: nil))]), sequence: 5)
+        #expect(later.state(request: 1, versionIndex: 1) == .deleted)
+        #expect(later.totals.deleted == 1 && later.totals.failed == 1)
+    }
+
+    @Test func lostAnswerThenNotFoundIsAbsent() throws {
+        let replay = try F.replay([
+            F.header,
+            F.runStart(0),
+            F.intent(1, 1, 1, ["1.0.0", "1.0.1", "1.0.2"]),
+            // killed here: no answer, no run end
+            F.runStart(100),
+            F.intent(1, 2, 101, ["1.0.0", "1.0.1", "1.0.2"]),
+            F.answer(1, 2, 102, [VersionResult("1.0.0", .notFound), VersionResult("1.0.1", .notFound),
+                                 VersionResult("1.0.2", .deleted(revision: nil))]),
+        ])
+        #expect(Array(replay.states(request: 1)) == [.absent, .absent, .deleted])
+        #expect(replay.lostAnswers == 1)
+        #expect(replay.statistics.absentAfterLostAnswer == 2)
+        #expect(replay.runs.count == 2)
+        #expect(replay.runs[0].activeSeconds == 1)
+    }
+
+    @Test func transportErrorThenNotFoundIsAbsent() throws {
+        let replay = try F.replay([
+            F.header,
+            F.intent(3, 1, 1, ["4.0.0", "4.0.1"]),
+            F.answer(3, 1, 2, status: nil, error: "ConnectionReset", []),
+            F.intent(3, 2, 3, ["4.0.0", "4.0.1"]),
+            F.answer(3, 2, 4, [VersionResult("4.0.0", .notFound), VersionResult("4.0.1", .deleted(revision: nil))]),
+        ])
+        #expect(Array(replay.states(request: 3)) == [.absent, .deleted])
+        #expect(replay.statistics.transportErrors == 1)
+        #expect(replay.statistics.absentAfterLostAnswer == 1)
+    }
+
+    @Test func failedIsPermanentUntilFoundGone() throws {
+        var replay = try F.replay([
+            F.header,
+            F.answer(1, 1, 1, [VersionResult("1.0.0", .failed(code: "NOT_ALLOWED", message: "denied"))]),
+            F.answer(1, 2, 2, [VersionResult("1.0.0", .retryable(code: "SKIPPED", message: "s"))]),
+        ])
+        #expect(replay.state(request: 1, versionIndex: 0) == .failed)
+        #expect(!replay.pendingVersions(request: 1).contains("1.0.0"))
+        try replay.apply(F.answer(1, 3, 3, [VersionResult("1.0.0", .notFound)]), sequence: 4)
+        #expect(replay.state(request: 1, versionIndex: 0) == .absent)
+        try replay.apply(F.answer(1, 4, 4, [VersionResult("1.0.0", .failed(code: "X", message: "x"))]), sequence: 5)
+        #expect(replay.state(request: 1, versionIndex: 0) == .absent)
+    }
+
+    @Test func pendingWorkIsRebatchedPerPackage() throws {
+        let replay = try F.replay([
+            F.header,
+            F.answer(1, 1, 1, [VersionResult("1.0.0", .deleted(revision: nil))]),
+            F.answer(2, 1, 1, [VersionResult("2.0.1", .notFound)]),
+        ])
+        let pending = replay.pendingRequests()
+        #expect(pending.map(\.id) == [1, 3])
+        #expect(pending[0].versions == ["1.0.1", "1.0.2", "2.0.0"])
+        #expect(pending[1].versions == ["4.0.0", "4.0.1"])
+        // An answer to the merged batch, journalled under id 1, reaches request 2's version.
+        var after = replay
+        try after.apply(F.answer(1, 2, 2, [VersionResult("1.0.1", .deleted(revision: nil)),
+                                           VersionResult("2.0.0", .deleted(revision: nil))]), sequence: 4)
+        #expect(after.state(request: 2, versionIndex: 0) == .deleted)
+        #expect(after.pendingRequests().map(\.versions) == [["1.0.2"], ["4.0.0", "4.0.1"]])
+    }
+
+    @Test func bigPackagesBatchAtTheServiceLimit() throws {
+        let key = F.key()
+        let requests = (0..<3).map { r in DeleteRequest(id: r + 1, key: key, versions: (0..<100).map { "\(r).\($0)" }) }
+        var replay = JournalReplay(requests: requests)
+        try replay.apply(F.header, sequence: 1)
+        try replay.apply(F.answer(1, 1, 1, (0..<50).map { VersionResult("0.\($0)", .deleted(revision: nil)) }), sequence: 2)
+        let pending = replay.pendingRequests()
+        #expect(pending.map(\.versions.count) == [100, 100, 50])
+        #expect(pending.map(\.id) == [1, 2, 3])
+        #expect(pending[1].versions.first == "1.50")
+    }
+
+    @Test func unknownRequestOrVersionIsInconsistent() throws {
+        #expect { try F.replay([F.header, F.intent(9, 1, 1, ["1"])]) } throws: { error in
+            (error as? JournalError)?.description.contains("test.journal:2: request 9 is not in the plan") == true
+        }
+        #expect { try F.replay([F.header, F.answer(3, 1, 1, [VersionResult("1.0.0", .notFound)])]) } throws: { error in
+            (error as? JournalError)?.code == "inconsistent-journal"
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Journal
+import Testing
+
+@Suite struct TimestampTests {
+    @Test func formatsAndParses() {
+        let t = Timestamp(millisecondsSinceEpoch: 1_790_000_000_123)
+        #expect(t.iso8601 == "2026-09-21T14:13:20.123Z")
+        #expect(Timestamp(iso8601: t.iso8601) == t)
+        #expect(Timestamp(millisecondsSinceEpoch: 0).iso8601 == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp(iso8601: "2024-02-29T23:59:59Z")?.iso8601 == "2024-02-29T23:59:59.000Z")
+        #expect(Timestamp(iso8601: "2024-02-29T23:59:59.5Z")?.millisecondsSinceEpoch == 1_709_251_199_500)
+        #expect(Timestamp(iso8601: "yesterday") == nil)
+    }
+
+    @Test func roundTripsAcrossYears() {
+        for ms in stride(from: Int64(-5_000_000_000_000), through: 5_000_000_000_000, by: 7_777_777_777) {
+            let t = Timestamp(millisecondsSinceEpoch: ms)
+            if ms >= -62_135_596_800_000 { #expect(Timestamp(iso8601: t.iso8601) == t) }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Journal
+import Manifest
+import Plan
+import Report
+import TestSupport
+import Testing
+
+@Suite struct ReportSourceTests {
+    /// A real plan file and a journal written by the writer, loaded by plan path or journal path.
+    @Test func loadsAPlanAndItsJournal() throws {
+        let dir = try TemporaryDirectory()
+        let lines = (0..<150).map { ManifestFixture.line(namespace: "types", package: "node", version: "18.0.\($0)") }
+        let manifest = try dir.write("m.jsonl", ManifestFixture.text(lines))
+        let planned = try Planner().plan([ManifestInput(manifest)]) { _ in }
+        let planPath = dir.file("m.plan")
+        try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
+        let plan = try PlanFile.read(planPath)
+
+        let empty = try ReportSource.load(planPath)
+        #expect(empty.journalName == nil)
+        #expect(ReportData(sources: [empty]).totals.pending == 150)
+
+        let t = Timestamp(iso8601: "2026-03-04T10:00:00Z")!
+        let opened = try JournalWriter.open(forPlan: planPath, plan: plan, cabatchVersion: "0.1.0", time: t)
+        let request = plan.requests[0]
+        try opened.writer.append(.intent(AttemptIntent(request: 1, attempt: 1, time: t, versions: request.versions)))
+        try opened.writer.append(.answer(AttemptAnswer(
+            request: 1, attempt: 1, time: t, latencyMilliseconds: 90, httpStatus: 200, serviceRequestId: "r",
+            results: request.versions.map { VersionResult($0, .deleted(revision: nil)) })))
+        try opened.writer.close()
+
+        for path in [planPath, JournalFile.path(forPlan: planPath)] {
+            let source = try ReportSource.load(path)
+            #expect(source.journalName == "m.plan.journal")
+            let data = ReportData(sources: [source])
+            #expect(data.totals.deleted == request.versions.count)
+            #expect(data.totals.pending == 150 - request.versions.count)
+            #expect(data.shards[0].manifests.first?.name == manifest)
+        }
+    }
+
+    @Test func aJournalOfAnotherPlanIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let manifest = try dir.write("m.jsonl", ManifestFixture.text([ManifestFixture.line()]))
+        let planned = try Planner().plan([ManifestInput(manifest)]) { _ in }
+        let planPath = dir.file("m.plan")
+        try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
+        let plan = try PlanFile.read(planPath)
+        try JournalWriter.open(path: JournalFile.path(forPlan: planPath), planSHA256: String(repeating: "0", count: 64),
+                               requests: plan.requests, cabatchVersion: "0.1.0", time: Timestamp(millisecondsSinceEpoch: 0))
+            .writer.close()
+        #expect { try ReportSource.load(planPath) } throws: { ($0 as? JournalError)?.code == "journal-other-plan" }
+    }
+}
