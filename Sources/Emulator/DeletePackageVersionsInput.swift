@@ -1,3 +1,4 @@
+import CodeArtifact
 import Manifest
 import SigV4
 

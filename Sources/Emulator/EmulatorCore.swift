@@ -1,5 +1,6 @@
-import Manifest
+import CodeArtifact
 import Foundation
+import Manifest
 import SigV4
 
 /// The emulated service without the network: a request in, an action and a log entry out.

@@ -1,3 +1,4 @@
+import CodeArtifact
 import Foundation
 import Manifest
 

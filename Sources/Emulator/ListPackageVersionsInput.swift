@@ -1,3 +1,4 @@
+import CodeArtifact
 import SigV4
 
 /// A decoded, validated `ListPackageVersions` request; every member is in the query string.
