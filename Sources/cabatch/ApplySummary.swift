@@ -1,6 +1,7 @@
 import ArgumentParser
 import Execution
 import Journal
+import Foundation
 import Manifest
 
 /// The end-of-run summary, from the journal: what the plan's versions now are, across every run.
@@ -29,16 +30,10 @@ struct ApplySummary {
         }
     }
 
-    func markdown() -> String {
+    /// The deletion report's Markdown, then this run's figures and, when it stopped early, how to resume.
+    func markdown(report: String) -> String {
         let t = replay.totals
-        var lines = ["## cabatch: \(planPath)", ""]
-        lines.append("| state | versions |")
-        lines.append("|---|---:|")
-        lines.append("| deleted | \(t.deleted.grouped) |")
-        lines.append("| absent (already gone) | \(t.absent.grouped) |")
-        lines.append("| failed | \(t.failed.grouped) |")
-        lines.append("| pending | \(t.pending.grouped) |")
-        lines.append("| **planned** | **\(t.total.grouped)** |")
+        var lines = [report.trimmingCharacters(in: .whitespacesAndNewlines)]
         if let result {
             let p = result.progress
             let seconds = max(p.elapsed, 0.001)
@@ -46,21 +41,6 @@ struct ApplySummary {
             lines.append("This run: \(p.attemptsSent.grouped) requests sent in \(String(format: "%.1f", p.elapsed)) s "
                          + "(\(String(format: "%.0f", Double(p.requestsAnswered) / seconds)) requests/s, "
                          + "\(String(format: "%.0f", Double(p.done) / seconds)) versions/s), \(p.retries.grouped) retries, \(p.throttled.grouped) throttled.")
-        }
-        var failures: [String: (count: Int, message: String, example: String)] = [:]
-        replay.forEachVersion(in: .failed) { entry in
-            let code = entry.errorCode ?? "error"
-            var f = failures[code] ?? (0, entry.errorMessage ?? "", "\(entry.request.key.packageName)@\(entry.version)")
-            f.count += 1
-            failures[code] = f
-        }
-        if !failures.isEmpty {
-            lines.append("")
-            lines.append("| failure | versions | example | message |")
-            lines.append("|---|---:|---|---|")
-            for (code, f) in failures.sorted(by: { $0.value.count > $1.value.count }) {
-                lines.append("| \(code) | \(f.count.grouped) | \(f.example) | \(f.message.replacingOccurrences(of: "|", with: "\\|")) |")
-            }
         }
         switch reason {
         case .interrupted?: lines += ["", "Stopped by Ctrl-C. Resume with: `\(resume)`"]

@@ -18,6 +18,7 @@ struct Cabatch: AsyncParsableCommand {
             ApplyCommand.self,
             RunCommand.self,
             StatusCommand.self,
+            ReportCommand.self,
             GenerateCommand.self,
             EmulatorCommand.self,
         ]

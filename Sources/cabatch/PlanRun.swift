@@ -6,6 +6,7 @@ import Foundation
 import Journal
 import Manifest
 import Plan
+import Report
 import SigV4
 
 /// Runs a plan file: the shared body of `apply` and `run`.
@@ -171,8 +172,18 @@ struct PlanRun {
         _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
         let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result, resume: resumeCommand())
         switch output {
-        case .text: Terminal.out(summary.markdown())
+        case .text:
+            let report = (try? ReportSource.load(planPath)).map { MarkdownReport.render(ReportData(sources: [$0])) } ?? ""
+            Terminal.out(summary.markdown(report: report))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
+        }
+        if let path = flags.report {
+            do {
+                try ReportWriting.write([try ReportSource.load(planPath)], format: ReportWriting.format(forPath: path), to: path)
+                Terminal.err("Report written to \(path).")
+            } catch {
+                Terminal.err("error: cannot write the report: \(error)")
+            }
         }
         throw summary.exitCode
     }

@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
                                              + (domainOwner.map { ["--domain-owner", $0] } ?? []))
         planning.sharding = sharding
         try planning.validate()
-        try planning.run(printSummary: output == .text)
+        try planning.run(printSummary: false)
         try await PlanRun(planPath: planPath, aws: aws, flags: flags, output: output).execute()
     }
 }
