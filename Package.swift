@@ -65,6 +65,14 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Emulator", "Manifest"]),
+        // Throughput of the emulator under a keep-alive client (scripts/bench-emulator.sh).
+        .executableTarget(
+            name: "emulator-bench",
+            dependencies: [
+                "Emulator", "Manifest", "SigV4",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
 
         // Tests mirror the targets.
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "TestSupport"]),

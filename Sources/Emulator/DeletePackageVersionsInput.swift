@@ -1,3 +1,4 @@
+import CodeArtifact
 import Manifest
 import SigV4
 
@@ -11,7 +12,7 @@ struct DeletePackageVersionsInput: Sendable, Hashable {
     static let maxVersions = 100
 
     /// Decodes the query members and the JSON body, or the `ValidationException` the service answers.
-    static func decode(query: [QueryParameter], body: [UInt8]) -> Result<Self, ServiceError> {
+    static func decode(query: [QueryParameter], body: [UInt8]) -> Result<Self, ServiceException> {
         let members: [String: RequestJSON]
         switch BodyDecoding.object(body) {
         case .success(let object): members = object
@@ -36,7 +37,7 @@ struct DeletePackageVersionsInput: Sendable, Hashable {
 /// The JSON body rules shared by the batch operations.
 enum BodyDecoding {
     /// The body's members; an empty body is an empty object, anything but an object is refused.
-    static func object(_ body: [UInt8]) -> Result<[String: RequestJSON], ServiceError> {
+    static func object(_ body: [UInt8]) -> Result<[String: RequestJSON], ServiceException> {
         guard body.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return .success([:]) }
         do {
             guard let object = try RequestJSON.parse(body).object else {

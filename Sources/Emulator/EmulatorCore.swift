@@ -1,5 +1,6 @@
-import Manifest
+import CodeArtifact
 import Foundation
+import Manifest
 import SigV4
 
 /// The emulated service without the network: a request in, an action and a log entry out.
@@ -10,7 +11,7 @@ import SigV4
 public final class EmulatorCore: Sendable {
     public let configuration: EmulatorConfiguration
     public let inventory: Inventory
-    private let verifier: SigV4Verifier
+    private let verifier: RequestVerifier
     private let faults: FaultInjector
     private let clock: WallClock
     private let instance: UInt64
@@ -23,11 +24,8 @@ public final class EmulatorCore: Sendable {
         self.faults = FaultInjector(configuration.faults)
         var generator = SplitMix64(seed: configuration.faults.seed ^ 0x5EED)
         self.instance = generator.next()
-        let accessKeyID = configuration.accessKeyID
-        let secret = configuration.secretAccessKey
-        self.verifier = SigV4Verifier(region: configuration.region, service: "codeartifact", clock: clock) { key in
-            key == accessKeyID ? secret : nil
-        }
+        self.verifier = RequestVerifier(accessKeyID: configuration.accessKeyID, secretAccessKey: configuration.secretAccessKey,
+                                        region: configuration.region, clock: clock)
     }
 
     /// What to do with `request`, when, and what to log about it.
@@ -45,7 +43,7 @@ public final class EmulatorCore: Sendable {
             if response.status >= 400 { entry.errorCode = response.header("x-amzn-ErrorType") }
             return EmulatorOutcome(action: .respond(response), delayMilliseconds: delay, logEntry: entry)
         }
-        func fail(_ error: ServiceError) -> EmulatorOutcome {
+        func fail(_ error: ServiceException) -> EmulatorOutcome {
             answer(error.response(requestID: requestID))
         }
 
@@ -58,7 +56,7 @@ public final class EmulatorCore: Sendable {
         }
         guard let operation else {
             entry.fault = nil
-            return fail(ServiceError(.unknownOperation, "No operation at \(request.method) \(request.path)"))
+            return fail(ServiceException(.unknownOperation, "No operation at \(request.method) \(request.path)"))
         }
         switch decision.refusal {
         case .throttled(let seconds)?: return fail(.throttled(retryAfterSeconds: seconds))
@@ -66,7 +64,7 @@ public final class EmulatorCore: Sendable {
         case .reset?, nil: break
         }
 
-        let result: Result<OperationResult, ServiceError>
+        let result: Result<OperationResult, ServiceException>
         switch operation {
         case .deletePackageVersions:
             result = deletePackageVersions(request, decision: decision)
@@ -104,9 +102,9 @@ public final class EmulatorCore: Sendable {
     }
 
     /// AWS's answer to a refused signature.
-    static func serviceError(_ failure: SignatureVerificationError) -> ServiceError {
-        let code = ServiceError.Code(rawValue: failure.awsErrorType) ?? .invalidSignature
-        return ServiceError(code, failure.description)
+    static func serviceError(_ failure: SignatureVerificationError) -> ServiceException {
+        let code = ServiceException.Code(rawValue: failure.awsErrorType) ?? .invalidSignature
+        return ServiceException(code, failure.description)
     }
 
     /// A request id shaped like the service's (a UUID), unique per emulator and request.

@@ -1,5 +1,5 @@
-import Manifest
 import Foundation
+import Manifest
 
 /// Draws each request's faults from the seeded generator and the write token bucket.
 ///

@@ -1,3 +1,4 @@
+import CodeArtifact
 import Foundation
 import Manifest
 
@@ -62,14 +63,14 @@ public final class Inventory: @unchecked Sendable {
     }
 
     /// Checks that the domain (owned by `owner`, or by the caller's account) and repository exist.
-    func checkRepository(domain: String, owner: String?, repository: String) -> ServiceError? {
+    func checkRepository(domain: String, owner: String?, repository: String) -> ServiceException? {
         withLock {
             guard let domainOwner = domainOwners[domain], owner == nil || owner == domainOwner else {
-                return ServiceError(.resourceNotFound, "Domain \(domain) not found in account \(owner ?? accountID)",
+                return ServiceException(.resourceNotFound, "Domain \(domain) not found in account \(owner ?? accountID)",
                                     resourceID: domain, resourceType: "domain")
             }
             guard repositories.contains(InventoryRepository(domain: domain, repository: repository)) else {
-                return ServiceError(.resourceNotFound, "Repository \(repository) not found in domain \(domain)",
+                return ServiceException(.resourceNotFound, "Repository \(repository) not found in domain \(domain)",
                                     resourceID: repository, resourceType: "repository")
             }
             return nil
@@ -83,13 +84,17 @@ public final class Inventory: @unchecked Sendable {
         var result = BatchOutcome()
         result.outcomes.reserveCapacity(versions.count)
         var seen = Set<String>(minimumCapacity: versions.count)
+        // Built once: a batch of versions already deleted is the common case of a resumed run.
+        let notFoundSuffix = " of package \(package) not found"
         withLock {
+            // One lookup of the package, then in-place mutation of its versions.
+            let index = packages.index(forKey: package)
             for version in versions where seen.insert(version).inserted {
                 let outcome: VersionOutcome
-                if packages[package]?.records[version]?.exists == true {
-                    outcome = change(version, &packages[package]!.records[version]!)
+                if let index, packages.values[index].records[version]?.exists == true {
+                    outcome = change(version, &packages.values[index].records[version]!)
                 } else {
-                    outcome = .failed(.notFound, message: "Version \(version) of package \(package) not found")
+                    outcome = .failed(.notFound, message: "Version " + version + notFoundSuffix)
                 }
                 result.outcomes.append((version, outcome))
             }

@@ -110,7 +110,7 @@ struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let text = Self.string(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 index += 1
                 return text
             }
@@ -147,6 +147,14 @@ struct JSONParser {
             }
         }
         throw fail("the end of the string")
+    }
+
+    /// A string of UTF-8 bytes (invalid sequences repaired), by the standard library's fast path.
+    private static func string(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            _ = buffer.initialize(fromContentsOf: utf8)
+            return utf8.count
+        }
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

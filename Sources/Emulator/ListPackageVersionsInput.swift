@@ -1,3 +1,4 @@
+import CodeArtifact
 import SigV4
 
 /// A decoded, validated `ListPackageVersions` request; every member is in the query string.
@@ -15,7 +16,7 @@ struct ListPackageVersionsInput: Sendable, Hashable {
     private enum SortType: String, CaseIterable { case publishedTime = "PUBLISHED_TIME" }
     private enum OriginType: String, CaseIterable { case `internal` = "INTERNAL", external = "EXTERNAL", unknown = "UNKNOWN" }
 
-    static func decode(query: [QueryParameter]) -> Result<Self, ServiceError> {
+    static func decode(query: [QueryParameter]) -> Result<Self, ServiceException> {
         let values = PackageQuery.parameters(query)
         var validator = RequestValidator()
         let target = PackageQuery.decode(values, into: &validator)

@@ -1,5 +1,5 @@
-import Manifest
 import Foundation
+import Manifest
 import SigV4
 
 /// One line of the request log: what was asked, what was answered, and which fault was injected.

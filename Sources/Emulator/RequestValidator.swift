@@ -18,8 +18,8 @@ struct RequestValidator {
     }
 
     /// An optional query member: valid when present.
-    mutating func optional(_ field: ManifestField, _ value: String?, member: String) {
-        if let value { check(field, value, member: member) }
+    mutating func optional(_ field: ManifestField, _ value: String?, member: @autoclosure () -> String) {
+        if let value { check(field, value, member: member()) }
     }
 
     /// A member whose values are one of the model's enum values.
@@ -46,14 +46,15 @@ struct RequestValidator {
     }
 
     /// The `ValidationException` for what was found, or `nil` when the request is valid.
-    var error: ServiceError? {
+    var error: ServiceException? {
         guard !failures.isEmpty else { return nil }
         let count = failures.count == 1 ? "1 validation error detected" : "\(failures.count) validation errors detected"
         return .validation("\(count): " + failures.joined(separator: "; "))
     }
 
-    private mutating func check(_ field: ManifestField, _ value: String, member: String) {
+    private mutating func check(_ field: ManifestField, _ value: String, member: @autoclosure () -> String) {
         guard let violation = ServiceConstraints.check(field, value) else { return }
+        let member = member()
         let shape = Self.shape(field)
         let constraint: String
         switch violation.rule {

@@ -1,3 +1,5 @@
+import CodeArtifact
+
 /// One version of an inventory package: its current status and what requests did to it.
 struct VersionRecord: Sendable, Hashable {
     var status: PackageVersionStatus

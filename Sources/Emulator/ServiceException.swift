@@ -2,7 +2,7 @@ import Manifest
 
 /// An error answer of the emulated service: the exception shapes of the CodeArtifact model plus
 /// the front door's authentication errors, each with its HTTP status.
-public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ServiceException: Error, Sendable, Equatable, CustomStringConvertible {
     /// The exception's type as it appears in `x-amzn-ErrorType`; stable, payload-free.
     public enum Code: String, Sendable, CaseIterable {
         case accessDenied = "AccessDeniedException"
@@ -72,16 +72,16 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-extension ServiceError {
-    static func validation(_ message: String, reason: String = "FIELD_VALIDATION_FAILED") -> ServiceError {
-        ServiceError(.validation, message, reason: reason)
+extension ServiceException {
+    static func validation(_ message: String, reason: String = "FIELD_VALIDATION_FAILED") -> ServiceException {
+        ServiceException(.validation, message, reason: reason)
     }
 
-    static func internalServer() -> ServiceError {
-        ServiceError(.internalServer, "An internal error occurred. Try again.")
+    static func internalServer() -> ServiceException {
+        ServiceException(.internalServer, "An internal error occurred. Try again.")
     }
 
-    static func throttled(retryAfterSeconds: Int) -> ServiceError {
-        ServiceError(.throttling, "Rate exceeded", retryAfterSeconds: retryAfterSeconds)
+    static func throttled(retryAfterSeconds: Int) -> ServiceException {
+        ServiceException(.throttling, "Rate exceeded", retryAfterSeconds: retryAfterSeconds)
     }
 }

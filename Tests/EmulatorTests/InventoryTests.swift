@@ -1,0 +1,61 @@
+import Emulator
+import Foundation
+import Manifest
+import Testing
+
+@Suite struct InventoryTests {
+    private func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inventory-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func loadsRowsWithOptionalStatus() throws {
+        let path = try temporaryFile("inventory.jsonl", """
+            {"domain":"acme","repository":"npm-store","format":"npm","namespace":"types","package":"node","version":"1","status":"Unlisted","revision":"x"}
+            {"domain":"acme","domainOwner":"444455556666","repository":"npm-store","format":"npm","package":"lodash","version":"4"}
+
+            """)
+        let inventory = try Inventory.load(path: path)
+        #expect(inventory.versionCount == 2)
+        #expect(inventory.countsByStatus() == ["Unlisted": 1, "Published": 1])
+        // The first row's domain fixes the owner: the caller's account.
+        #expect(Set(inventory.snapshot().map(\.domainOwner)) == ["111122223333"])
+    }
+
+    @Test func refusesInvalidLinesAndStatuses() throws {
+        let invalid = try temporaryFile("bad.jsonl", "{\"domain\":\"acme\",\"repository\":\"r1\",\"format\":\"rpm\",\"package\":\"p\",\"version\":\"1\"}\n")
+        #expect(throws: EmulatorFileError.self) { try Inventory.load(path: invalid) }
+        let status = try temporaryFile("status.jsonl", "{\"domain\":\"acme\",\"repository\":\"r1\",\"format\":\"pypi\",\"package\":\"p\",\"version\":\"1\",\"status\":\"Gone\"}\n")
+        #expect(throws: InventoryError.self) { try Inventory.load(path: status) }
+        #expect(throws: EmulatorFileError.self) { try Inventory.load(path: "/nonexistent/inventory.jsonl") }
+    }
+
+    @Test func seedsFromAManifestPlusExtraVersions() throws {
+        let path = try temporaryFile("manifest.jsonl", """
+            {"domain":"acme","repository":"r1","format":"pypi","package":"a","version":"1"}
+            {"domain":"acme","repository":"r1","format":"pypi","package":"b","version":"1"}
+            {"domain":"acme","repository":"r1","format":"pypi","package":"a","version":"2"}
+
+            """)
+        let inventory = try Inventory.seeded(fromManifest: path, extraVersions: 5)
+        #expect(inventory.versionCount == 8)
+        let extras = inventory.snapshot().filter { $0.version.hasPrefix("0.0.0-extra.") }
+        #expect(extras.count == 5)
+        #expect(Set(extras.map(\.package.package)) == ["a", "b"])
+    }
+
+    @Test func writesTheStateFile() throws {
+        let inventory = Inventory()
+        try inventory.add(ManifestRow(domain: "acme", repository: "r1", format: .pypi, package: "p", version: "1"))
+        let path = try temporaryFile("state.jsonl", "")
+        try inventory.writeState(to: path)
+        let line = try #require(String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["status"] as? String == "Published")
+        #expect(object["deletes"] as? Int == 0)
+        #expect(object["version"] as? String == "1")
+    }
+}
