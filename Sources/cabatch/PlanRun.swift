@@ -59,9 +59,9 @@ struct PlanRun {
 
         let client = CodeArtifactClient(configuration: configuration, userAgent: "cabatch/\(CabatchVersion.current)",
                                         concurrency: flags.concurrency)
-        defer { Task { try? await client.shutdown() } }
         do { _ = try await client.credentials() } catch {
             try? opened.writer.close()
+            try? await client.shutdown()
             Terminal.err("error: \(error)")
             throw ExitCode.cannotConnect
         }
@@ -80,8 +80,15 @@ struct PlanRun {
         signals.cancel()
         progress.finish()
         if let error = result.recorderError { Terminal.err("error: the journal could not be closed: \(error)") }
-        if flags.verify { try await verify(plan: plan, client: client) }
-        try finish(plan: plan, reason: result.reason, result: result)
+        var verifyFailed = false
+        if flags.verify {
+            do { try await verify(plan: plan, client: client) } catch {
+                if !(error is ExitCode) { Terminal.err("error: --verify could not list the packages: \(error)") }
+                verifyFailed = true
+            }
+        }
+        try? await client.shutdown()
+        try finish(plan: plan, reason: result.reason, result: result, verifyFailed: verifyFailed)
     }
 
     // MARK: - Steps
@@ -167,7 +174,7 @@ struct PlanRun {
     }
 
     /// Prints the summary from the journal (the truth, across runs) and sets the exit status.
-    private func finish(plan: PlanFile.Contents, reason: StopReason?, result: ExecutionResult?) throws {
+    private func finish(plan: PlanFile.Contents, reason: StopReason?, result: ExecutionResult?, verifyFailed: Bool = false) throws {
         var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
         _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
         let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result, resume: resumeCommand())
@@ -185,6 +192,8 @@ struct PlanRun {
                 Terminal.err("error: cannot write the report: \(error)")
             }
         }
+        // Versions recorded as gone but still listed: the run did not do what it says.
+        if verifyFailed && summary.exitCode == .success { throw ExitCode.someFailed }
         throw summary.exitCode
     }
 
