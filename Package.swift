@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "SigV4", "TestSupport"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "TestSupport"], exclude: ["conformance"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "TestSupport"]),
-        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "TestSupport"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "Report", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Manifest", "Plan"]),
     ]
