@@ -65,6 +65,9 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Emulator", "Manifest"]),
+        // `report-benchmark build DIR` / `report DIR`: times a 1,000,000-version report (release build).
+        .executableTarget(name: "report-benchmark", dependencies: ["Report", "Journal", "Plan", "Manifest"],
+                          path: "Benchmarks/ReportBenchmark"),
 
         // Tests mirror the targets.
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "TestSupport"]),
