@@ -15,7 +15,12 @@ struct Cabatch: AsyncParsableCommand {
         subcommands: [
             // One file per command; keep this list in the order of the pipeline.
             PlanCommand.self,
+            ApplyCommand.self,
+            RunCommand.self,
+            StatusCommand.self,
+            ReportCommand.self,
             GenerateCommand.self,
+            EmulatorCommand.self,
         ]
     )
 }

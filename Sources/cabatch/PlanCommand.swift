@@ -46,7 +46,11 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() throws { try run(printSummary: true) }
+
+    /// Plans; `printSummary: false` leaves out the per-repository table, for `run`, whose
+    /// report has one.
+    func run(printSummary: Bool) throws {
         let inputs = manifests.map(ManifestInput.init)
         let planPath = plan ?? Self.defaultPlanPath(for: manifests[0])
         let rejectsPath = rejects ?? planPath + ".rejects.jsonl"
@@ -68,7 +72,7 @@ struct PlanCommand: ParsableCommand {
         let summary = PlanSummary(header: result.header, planPath: result.isWritable ? planPath : nil,
                                   rejectsPath: rejectLog.count > 0 ? rejectsPath : nil, firstRejects: rejectLog.first)
         switch output {
-        case .text: Terminal.out(summary.text())
+        case .text: Terminal.out(summary.text(table: printSummary || !result.isWritable))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }
         if !result.isWritable {

@@ -8,7 +8,7 @@ struct PlanSummary {
     var rejectsPath: String?
     var firstRejects: [Reject]
 
-    func text() -> String {
+    func text(table: Bool = true) -> String {
         let t = header.totals
         let lines = header.manifests.reduce(0) { $0 + $1.lines }
         var out: [String] = []
@@ -30,7 +30,7 @@ struct PlanSummary {
         } else {
             out.append("No plan written.")
         }
-        if !t.repositories.isEmpty {
+        if table && !t.repositories.isEmpty {
             var table = TextTable(header: ["DOMAIN", "REPOSITORY", "FORMAT", "PACKAGES", "VERSIONS", "REQUESTS"], numeric: [3, 4, 5])
             for r in t.repositories {
                 let domain = r.domainOwner.map { "\(r.domain) (\($0))" } ?? r.domain

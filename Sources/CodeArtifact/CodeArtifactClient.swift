@@ -1,0 +1,94 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import SigV4
+
+/// Sends signed CodeArtifact requests over one pooled HTTP client; call `shutdown()` when done.
+public final class CodeArtifactClient: Sendable {
+    /// The signing name from the service model.
+    public static let signingName = "codeartifact"
+
+    public let configuration: ClientConfiguration
+    public let userAgent: String
+    private let httpClient: HTTPClient
+    private let clock: WallClock
+    private let keyCache = SigningKeyCache()
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - userAgent: `cabatch/<version>`, given by the caller that knows the version.
+    ///   - concurrency: the run's in-flight request limit; the connection pool holds as many connections.
+    ///   - readTimeout: how long to wait for an answer; a batch delete of 100 versions takes seconds, not minutes.
+    public init(configuration: ClientConfiguration, userAgent: String, concurrency: Int,
+                connectTimeout: TimeInterval = 10, readTimeout: TimeInterval = 60,
+                clock: WallClock = .system, logger: Logger = Logger(label: "cabatch.codeartifact")) {
+        self.configuration = configuration
+        self.userAgent = userAgent
+        self.clock = clock
+        self.logger = logger
+        // TLS uses the default configuration, which trusts the system's certificate store.
+        var http = HTTPClient.Configuration(
+            timeout: .init(connect: .milliseconds(Int64(connectTimeout * 1_000)),
+                           read: .milliseconds(Int64(readTimeout * 1_000))))
+        http.connectionPool = .init(idleTimeout: .seconds(60),
+                                    concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, concurrency))
+        http.decompression = .disabled
+        // Retries are the executor's decision, with its own backoff and journal.
+        http.httpVersion = .http1Only
+        httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http, backgroundActivityLogger: logger)
+    }
+
+    /// Sends `operation` and decodes its answer; throws `ServiceError`, `TransportError`,
+    /// `CredentialsError` or `ResponseDecodingError`, all `ClassifiedError`s.
+    public func send<Operation: CodeArtifactOperation>(_ operation: Operation) async throws -> Operation.Output {
+        let response = try await execute(try signedRequest(for: operation))
+        guard response.isSuccess else { throw ServiceError.decode(response) }
+        return try Operation.decode(response)
+    }
+
+    /// The request `operation` would send now, signed, then redacted for display (`--dry-run`).
+    public func preview<Operation: CodeArtifactOperation>(_ operation: Operation) async throws -> RequestPreview {
+        RequestPreview(signed: try await signedRequest(for: operation), endpoint: configuration.endpoint)
+    }
+
+    /// The current credentials, fetched or refreshed as needed; useful to fail fast before a run.
+    public func credentials() async throws -> Credentials {
+        let context = CredentialContext(httpClient: httpClient, clock: clock, logger: logger)
+        guard let credentials = try await configuration.credentialProvider.credentials(context: context) else {
+            throw CredentialsError.noCredentials(tried: [configuration.credentialProvider.description])
+        }
+        return credentials
+    }
+
+    /// Closes the connection pool; the client cannot be used afterwards.
+    public func shutdown() async throws {
+        try await httpClient.shutdown()
+    }
+
+    private func signedRequest<Operation: CodeArtifactOperation>(for operation: Operation) async throws -> SigningRequest {
+        let request = try operation.serviceRequest().wireRequest(endpoint: configuration.endpoint, userAgent: userAgent)
+        let signer = SigV4Signer(credentials: try await credentials(), region: configuration.region,
+                                 service: Self.signingName, clock: clock, keyCache: keyCache)
+        return signer.sign(request)
+    }
+
+    private func execute(_ signed: SigningRequest) async throws -> ServiceResponse {
+        let endpoint = configuration.endpoint
+        var request = HTTPClientRequest(url: "\(endpoint.scheme)://\(endpoint.hostHeader)" + signed.encodedPathAndQuery)
+        request.method = .init(rawValue: signed.method)
+        for field in signed.headers { request.headers.add(name: field.name, value: field.value) }
+        if !signed.body.isEmpty {
+            request.body = .bytes(signed.body)
+        }
+        do {
+            let response = try await httpClient.execute(request, deadline: .distantFuture, logger: logger)
+            let body = try await response.body.collect(upTo: 64 << 20)
+            return ServiceResponse(status: Int(response.status.code),
+                                   headers: response.headers.map { HeaderField($0.name, $0.value) },
+                                   body: Array(buffer: body))
+        } catch {
+            throw TransportError.classify(error, endpoint: endpoint.description)
+        }
+    }
+}

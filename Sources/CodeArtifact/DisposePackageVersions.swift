@@ -1,0 +1,35 @@
+/// `DisposePackageVersions`: removes the assets of up to 100 versions, keeping their records (POST `/v1/package/versions/dispose`).
+public struct DisposePackageVersions: CodeArtifactOperation, Hashable {
+    public static let name = "DisposePackageVersions"
+
+    public var coordinates: PackageCoordinates
+    public var versions: [String]
+    /// Act on a version only if it still has this revision.
+    public var versionRevisions: [String: String]?
+    public var expectedStatus: PackageVersionStatus?
+
+    public init(coordinates: PackageCoordinates, versions: [String], versionRevisions: [String: String]? = nil,
+                expectedStatus: PackageVersionStatus? = nil) {
+        self.coordinates = coordinates
+        self.versions = versions
+        self.versionRevisions = versionRevisions
+        self.expectedStatus = expectedStatus
+    }
+
+    private struct Body: Encodable {
+        var versions: [String]
+        var versionRevisions: [String: String]?
+        var expectedStatus: PackageVersionStatus?
+    }
+
+    public func serviceRequest() throws -> ServiceRequest {
+        ServiceRequest(method: "POST", path: "/v1/package/versions/dispose", query: coordinates.queryParameters,
+                       body: try Self.jsonBody(Body(versions: versions, versionRevisions: versionRevisions,
+                                                    expectedStatus: expectedStatus)))
+    }
+
+    public static func decode(_ response: ServiceResponse) throws -> PackageVersionsOutput {
+        PackageVersionsOutput(result: try decodeBody(PackageVersionsResult.self, from: response),
+                              httpStatus: response.status, requestID: response.requestID)
+    }
+}

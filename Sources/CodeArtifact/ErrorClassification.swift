@@ -1,0 +1,39 @@
+/// How the executor should treat a failure: whether to retry, and how much of the run it stops.
+public struct ErrorClassification: Sendable, Hashable, CustomStringConvertible {
+    /// Whether asking again can help.
+    public enum Retry: String, Sendable, Hashable, CaseIterable {
+        /// The service asks us to slow down: retry with backoff and lower the rate; never give up while the run is healthy.
+        case throttling
+        /// A passing fault (5xx, timeouts, resets): retry with backoff, within the attempt limit.
+        case transient
+        /// Asking again gives the same answer.
+        case permanent
+    }
+
+    /// How far a failure reaches.
+    public enum Scope: String, Sendable, Hashable, CaseIterable {
+        /// Every other request would fail the same way (bad credentials, access denied): stop the run, resumably.
+        case run
+        /// Only this request is affected.
+        case request
+    }
+
+    public var retry: Retry
+    public var scope: Scope
+
+    public init(retry: Retry, scope: Scope) {
+        self.retry = retry
+        self.scope = scope
+    }
+
+    public var isRetryable: Bool { retry != .permanent }
+
+    public var description: String { "\(retry.rawValue), fatal for \(scope == .run ? "the run" : "the request")" }
+}
+
+/// An error that knows its `ErrorClassification`; everything the client throws conforms.
+public protocol ClassifiedError: Error {
+    var classification: ErrorClassification { get }
+    /// A stable, payload-free name for reports, metrics and exit status.
+    var code: String { get }
+}

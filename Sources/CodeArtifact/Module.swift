@@ -1,2 +1,0 @@
-/// The CodeArtifact stage of the cabatch pipeline (see DESIGN.md).
-enum CodeArtifactModule {}

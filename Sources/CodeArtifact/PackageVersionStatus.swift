@@ -1,0 +1,9 @@
+/// A package version's lifecycle status, as the service spells it.
+public enum PackageVersionStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case published = "Published"
+    case unfinished = "Unfinished"
+    case unlisted = "Unlisted"
+    case archived = "Archived"
+    case disposed = "Disposed"
+    case deleted = "Deleted"
+}

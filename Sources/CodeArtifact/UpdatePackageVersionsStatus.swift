@@ -1,0 +1,38 @@
+/// `UpdatePackageVersionsStatus`: moves up to 100 versions to `targetStatus` (POST `/v1/package/versions/update_status`).
+public struct UpdatePackageVersionsStatus: CodeArtifactOperation, Hashable {
+    public static let name = "UpdatePackageVersionsStatus"
+
+    public var coordinates: PackageCoordinates
+    public var versions: [String]
+    public var targetStatus: PackageVersionStatus
+    /// Act on a version only if it still has this revision.
+    public var versionRevisions: [String: String]?
+    public var expectedStatus: PackageVersionStatus?
+
+    public init(coordinates: PackageCoordinates, versions: [String], targetStatus: PackageVersionStatus,
+                versionRevisions: [String: String]? = nil, expectedStatus: PackageVersionStatus? = nil) {
+        self.coordinates = coordinates
+        self.versions = versions
+        self.targetStatus = targetStatus
+        self.versionRevisions = versionRevisions
+        self.expectedStatus = expectedStatus
+    }
+
+    private struct Body: Encodable {
+        var versions: [String]
+        var versionRevisions: [String: String]?
+        var expectedStatus: PackageVersionStatus?
+        var targetStatus: PackageVersionStatus
+    }
+
+    public func serviceRequest() throws -> ServiceRequest {
+        ServiceRequest(method: "POST", path: "/v1/package/versions/update_status", query: coordinates.queryParameters,
+                       body: try Self.jsonBody(Body(versions: versions, versionRevisions: versionRevisions,
+                                                    expectedStatus: expectedStatus, targetStatus: targetStatus)))
+    }
+
+    public static func decode(_ response: ServiceResponse) throws -> PackageVersionsOutput {
+        PackageVersionsOutput(result: try decodeBody(PackageVersionsResult.self, from: response),
+                              httpStatus: response.status, requestID: response.requestID)
+    }
+}

@@ -1,0 +1,123 @@
+import Manifest
+import SigV4
+
+extension EmulatorCore {
+    /// `DeletePackageVersions`: each version is deleted, `NOT_FOUND`, `MISMATCHED_STATUS` or `SKIPPED`.
+    func deletePackageVersions(_ request: SigningRequest, decision: FaultDecision) -> Result<OperationResult, ServiceError> {
+        let input: DeletePackageVersionsInput
+        switch DeletePackageVersionsInput.decode(query: request.query, body: request.body) {
+        case .success(let decoded): input = decoded
+        case .failure(let error): return .failure(error)
+        }
+        if let error = checkAccess(.deletePackageVersions, input.target) { return .failure(error) }
+
+        var skipped = Set<String>()
+        if let seed = decision.skipSeed {
+            var generator = SplitMix64(seed: seed)
+            for version in input.versions where generator.unit() < configuration.faults.skipRate {
+                skipped.insert(version)
+            }
+        }
+        let expected = input.expectedStatus
+        let batch = inventory.update(input.target.package, versions: input.versions.filter { !skipped.contains($0) }) { version, record in
+            if let expected, record.status != expected {
+                return .failed(.mismatchedStatus,
+                               message: "Version \(version) has status \(record.status.rawValue), not the expected \(expected.rawValue)")
+            }
+            record.status = .deleted
+            record.deletes += 1
+            return .succeeded(revision: record.revision, status: .deleted)
+        }
+        var outcomes = batch.outcomes
+        if !skipped.isEmpty {
+            let done = Dictionary(batch.outcomes.map { ($0.version, $0.outcome) }, uniquingKeysWith: { first, _ in first })
+            var seen = Set<String>()
+            outcomes = input.versions.filter { seen.insert($0).inserted }.map { version in
+                (version, done[version] ?? .failed(.skipped, message: "Version \(version) was skipped"))
+            }
+        }
+        return .success(Self.batchResult(input.target.package, input.versions, outcomes))
+    }
+
+    /// `ListPackageVersions`: one page of the package's versions that still exist.
+    func listPackageVersions(_ request: SigningRequest) -> Result<OperationResult, ServiceError> {
+        let input: ListPackageVersionsInput
+        switch ListPackageVersionsInput.decode(query: request.query) {
+        case .success(let decoded): input = decoded
+        case .failure(let error): return .failure(error)
+        }
+        if let error = checkAccess(.listPackageVersions, input.target) { return .failure(error) }
+        let package = input.target.package
+        guard let page = inventory.versions(of: package, status: input.status, start: input.start, limit: input.maxResults) else {
+            return .failure(ServiceError(.resourceNotFound, "Package \(package) not found",
+                                         resourceID: package.package, resourceType: "package"))
+        }
+        var json = JSONWriter(capacity: 128 + page.versions.count * 80)
+        json.beginObject()
+        json.member("format", package.format.rawValue)
+        json.memberIfPresent("namespace", package.namespace)
+        json.member("package", package.package)
+        json.key("versions")
+        json.beginArray()
+        for (version, record) in page.versions {
+            json.beginObject()
+            json.member("version", version)
+            json.member("revision", record.revision)
+            json.member("status", record.status.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.memberIfPresent("nextToken", page.next.map { PaginationToken.token(offset: $0) })
+        json.endObject()
+        return .success(OperationResult(package: package, versions: [], outcomes: [], body: json.bytes))
+    }
+
+    /// `AccessDeniedException` for denied repositories, `ResourceNotFoundException` for unknown ones.
+    private func checkAccess(_ operation: Operation, _ target: PackageQuery) -> ServiceError? {
+        let package = target.package
+        if configuration.deniedRepositories.contains("\(package.domain)/\(package.repository)") {
+            let owner = target.domainOwner ?? inventory.accountID
+            return ServiceError(
+                .accessDenied,
+                "User: arn:aws:iam::\(inventory.accountID):user/cabatch-emulator is not authorized to perform: "
+                    + "codeartifact:\(operation.rawValue) on resource: "
+                    + "arn:aws:codeartifact:\(configuration.region):\(owner):package/\(package)")
+        }
+        return inventory.checkRepository(domain: package.domain, owner: target.domainOwner, repository: package.repository)
+    }
+
+    /// The `successfulVersions`/`failedVersions` answer shared by the batch operations.
+    static func batchResult(_ package: InventoryPackage, _ versions: [String],
+                            _ outcomes: [(version: String, outcome: VersionOutcome)]) -> OperationResult {
+        var json = JSONWriter(capacity: 64 + outcomes.count * 80)
+        var logged: [(version: String, outcome: String)] = []
+        logged.reserveCapacity(outcomes.count)
+        json.beginObject()
+        json.key("successfulVersions")
+        json.beginObject()
+        for (version, outcome) in outcomes {
+            guard case .succeeded(let revision, let status) = outcome else { continue }
+            json.key(version)
+            json.beginObject()
+            json.member("revision", revision)
+            json.member("status", status.rawValue)
+            json.endObject()
+            logged.append((version, status.rawValue))
+        }
+        json.endObject()
+        json.key("failedVersions")
+        json.beginObject()
+        for (version, outcome) in outcomes {
+            guard case .failed(let code, let message) = outcome else { continue }
+            json.key(version)
+            json.beginObject()
+            json.member("errorCode", code.rawValue)
+            json.member("errorMessage", message)
+            json.endObject()
+            logged.append((version, code.rawValue))
+        }
+        json.endObject()
+        json.endObject()
+        return OperationResult(package: package, versions: versions, outcomes: logged, body: json.bytes)
+    }
+}

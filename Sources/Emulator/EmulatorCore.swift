@@ -1,0 +1,129 @@
+import Manifest
+import Foundation
+import SigV4
+
+/// The emulated service without the network: a request in, an action and a log entry out.
+///
+/// The order of checks is the service's: route, signature, validation, access, resources,
+/// work. Faults are drawn first and applied where the real failure would occur: resets and
+/// errors before any work, lost answers after it.
+public final class EmulatorCore: Sendable {
+    public let configuration: EmulatorConfiguration
+    public let inventory: Inventory
+    private let verifier: SigV4Verifier
+    private let faults: FaultInjector
+    private let clock: WallClock
+    private let instance: UInt64
+
+    /// - Parameter clock: the service's "now", for signature skew, throttling and the log.
+    public init(configuration: EmulatorConfiguration, inventory: Inventory, clock: WallClock = .system) {
+        self.configuration = configuration
+        self.inventory = inventory
+        self.clock = clock
+        self.faults = FaultInjector(configuration.faults)
+        var generator = SplitMix64(seed: configuration.faults.seed ^ 0x5EED)
+        self.instance = generator.next()
+        let accessKeyID = configuration.accessKeyID
+        let secret = configuration.secretAccessKey
+        self.verifier = SigV4Verifier(region: configuration.region, service: "codeartifact", clock: clock) { key in
+            key == accessKeyID ? secret : nil
+        }
+    }
+
+    /// What to do with `request`, when, and what to log about it.
+    public func handle(_ request: SigningRequest) -> EmulatorOutcome {
+        let now = clock.now()
+        let operation = Operation(method: request.method, path: request.path)
+        let decision = faults.decide(isWrite: operation?.isWrite ?? false, now: now.timeIntervalSince1970)
+        let requestID = Self.requestID(instance: instance, sequence: decision.sequence)
+        var entry = RequestLogEntry(time: now, requestID: requestID, operation: operation?.rawValue, package: nil,
+                                    versions: [], status: nil, errorCode: nil, outcomes: [], fault: decision.logName)
+        let delay = decision.delayMilliseconds
+
+        func answer(_ response: EmulatorResponse) -> EmulatorOutcome {
+            entry.status = response.status
+            if response.status >= 400 { entry.errorCode = response.header("x-amzn-ErrorType") }
+            return EmulatorOutcome(action: .respond(response), delayMilliseconds: delay, logEntry: entry)
+        }
+        func fail(_ error: ServiceError) -> EmulatorOutcome {
+            answer(error.response(requestID: requestID))
+        }
+
+        if decision.refusal == .reset {
+            return EmulatorOutcome(action: .closeConnection, delayMilliseconds: delay, logEntry: entry)
+        }
+        if case .failure(let failure) = verifier.verify(request) {
+            entry.fault = nil
+            return fail(Self.serviceError(failure))
+        }
+        guard let operation else {
+            entry.fault = nil
+            return fail(ServiceError(.unknownOperation, "No operation at \(request.method) \(request.path)"))
+        }
+        switch decision.refusal {
+        case .throttled(let seconds)?: return fail(.throttled(retryAfterSeconds: seconds))
+        case .serverError?: return fail(.internalServer())
+        case .reset?, nil: break
+        }
+
+        let result: Result<OperationResult, ServiceError>
+        switch operation {
+        case .deletePackageVersions:
+            result = deletePackageVersions(request, decision: decision)
+        case .listPackageVersions:
+            result = listPackageVersions(request)
+        }
+        switch result {
+        case .failure(let error):
+            if entry.fault == "lost-500" || entry.fault == "lost-drop" || entry.fault == "skip" { entry.fault = nil }
+            return fail(error)
+        case .success(let done):
+            entry.package = done.package
+            entry.versions = done.versions
+            entry.outcomes = done.outcomes
+            if entry.fault == nil, done.outcomes.contains(where: { $0.outcome == PackageVersionErrorCode.skipped.rawValue }) {
+                entry.fault = "skip"
+            }
+            switch decision.lostResponse {
+            case .dropConnection?:
+                return EmulatorOutcome(action: .closeConnection, delayMilliseconds: delay, logEntry: entry)
+            case .serverError?:
+                return fail(.internalServer())
+            case nil:
+                return answer(EmulatorResponse(status: 200, requestID: requestID, body: done.body))
+            }
+        }
+    }
+
+    /// The log line and answer of a request that reached its operation.
+    struct OperationResult {
+        var package: InventoryPackage
+        var versions: [String]
+        var outcomes: [(version: String, outcome: String)]
+        var body: [UInt8]
+    }
+
+    /// AWS's answer to a refused signature.
+    static func serviceError(_ failure: SignatureVerificationError) -> ServiceError {
+        let code = ServiceError.Code(rawValue: failure.awsErrorType) ?? .invalidSignature
+        return ServiceError(code, failure.description)
+    }
+
+    /// A request id shaped like the service's (a UUID), unique per emulator and request.
+    static func requestID(instance: UInt64, sequence: UInt64) -> String {
+        func hex(_ value: UInt64, _ digits: Int) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: max(0, digits - text.count)) + text.suffix(digits)
+        }
+        return hex(instance >> 32, 8) + "-" + hex((instance >> 16) & 0xFFFF, 4) + "-4" + hex(instance & 0xFFF, 3)
+            + "-8" + hex(sequence >> 48, 3) + "-" + hex(sequence & 0xFFFF_FFFF_FFFF, 12)
+    }
+}
+
+/// The core's decision about one request.
+public struct EmulatorOutcome: Sendable {
+    public var action: EmulatorAction
+    /// How long to wait before acting (the `--latency-ms` fault).
+    public var delayMilliseconds: Int
+    public var logEntry: RequestLogEntry
+}

@@ -1,0 +1,57 @@
+import Manifest
+import Foundation
+
+/// Draws each request's faults from the seeded generator and the write token bucket.
+///
+/// Draws happen in a fixed order per request, so a sequential client sees the same faults for
+/// the same seed. Requests share one generator, hence the lock.
+final class FaultInjector: @unchecked Sendable {
+    let configuration: FaultConfiguration
+    private let lock = NSLock()
+    private var generator: SplitMix64
+    private var bucket: TokenBucket?
+    private var sequence: UInt64 = 0
+
+    init(_ configuration: FaultConfiguration) {
+        self.configuration = configuration
+        generator = SplitMix64(seed: configuration.seed)
+        bucket = configuration.throttleTPS.map { TokenBucket(rate: $0) }
+    }
+
+    /// The faults for the next request; `now` is in seconds.
+    func decide(isWrite: Bool, now: Double) -> FaultDecision {
+        lock.lock()
+        defer { lock.unlock() }
+        sequence += 1
+        var decision = FaultDecision(sequence: sequence)
+        let faults = configuration
+        guard faults.isActive else { return decision }
+        if faults.latencyMilliseconds > 0 || faults.latencyJitterMilliseconds > 0 {
+            let jitter = faults.latencyJitterMilliseconds > 0 ? Int(generator.next() % UInt64(faults.latencyJitterMilliseconds + 1)) : 0
+            decision.delayMilliseconds = faults.latencyMilliseconds + jitter
+        }
+        if faults.resetRate > 0, generator.unit() < faults.resetRate {
+            decision.refusal = .reset
+            return decision
+        }
+        if isWrite, var bucket {
+            defer { self.bucket = bucket }
+            if case .failure(let retryAfter) = bucket.take(now: now) {
+                decision.refusal = .throttled(retryAfterSeconds: retryAfter.seconds)
+                return decision
+            }
+        }
+        if faults.errorRate > 0, generator.unit() < faults.errorRate {
+            decision.refusal = .serverError
+            return decision
+        }
+        guard isWrite else { return decision }
+        if faults.skipRate > 0 {
+            decision.skipSeed = generator.next()
+        }
+        if faults.lostResponseRate > 0, generator.unit() < faults.lostResponseRate {
+            decision.lostResponse = generator.next() & 1 == 0 ? .serverError : .dropConnection
+        }
+        return decision
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Manifest
+
+/// The emulated service's data: domains, repositories, packages and the status of every version.
+///
+/// Shared by every connection, so every access holds one lock; the work under it is a handful
+/// of dictionary lookups per version, short enough that 2 cores never queue on it for long.
+public final class Inventory: @unchecked Sendable {
+    /// The account that owns domains whose rows name no `domainOwner`.
+    public let accountID: String
+    private let lock = NSLock()
+    private var packages: [InventoryPackage: PackageVersions] = [:]
+    private var domainOwners: [String: String] = [:]
+    private var repositories: Set<InventoryRepository> = []
+
+    /// An empty inventory; `accountID` is the emulated caller's account.
+    public init(accountID: String = "111122223333") {
+        self.accountID = accountID
+    }
+
+    /// Adds a row's domain, repository, package and version; a version already present is replaced.
+    ///
+    /// - Throws: ``InventoryError`` when the row's `status` is not a package version status.
+    public func add(_ row: ManifestRow) throws(InventoryError) {
+        let status: PackageVersionStatus
+        if let text = row.status {
+            guard let parsed = PackageVersionStatus(rawValue: text) else {
+                throw InventoryError.unknownStatus(text, version: "\(InventoryPackage(row))@\(row.version)")
+            }
+            status = parsed
+        } else {
+            status = .published
+        }
+        let package = InventoryPackage(row)
+        let record = VersionRecord(status: status, revision: Self.revision(package, row.version))
+        withLock {
+            if domainOwners[row.domain] == nil { domainOwners[row.domain] = row.domainOwner ?? accountID }
+            repositories.insert(InventoryRepository(domain: row.domain, repository: row.repository))
+            packages[package, default: PackageVersions()].add(row.version, record)
+        }
+    }
+
+    /// Adds every row of `rows`.
+    public func add(contentsOf rows: some Sequence<ManifestRow>) throws(InventoryError) {
+        for row in rows { try add(row) }
+    }
+
+    /// How many versions the inventory holds, whatever their status.
+    public var versionCount: Int {
+        withLock { packages.values.reduce(0) { $0 + $1.order.count } }
+    }
+
+    /// How many versions have each status, by the status's wire name.
+    public func countsByStatus() -> [String: Int] {
+        withLock {
+            var counts: [String: Int] = [:]
+            for versions in packages.values {
+                for record in versions.records.values { counts[record.status.rawValue, default: 0] += 1 }
+            }
+            return counts
+        }
+    }
+
+    /// Checks that the domain (owned by `owner`, or by the caller's account) and repository exist.
+    func checkRepository(domain: String, owner: String?, repository: String) -> ServiceError? {
+        withLock {
+            guard let domainOwner = domainOwners[domain], owner == nil || owner == domainOwner else {
+                return ServiceError(.resourceNotFound, "Domain \(domain) not found in account \(owner ?? accountID)",
+                                    resourceID: domain, resourceType: "domain")
+            }
+            guard repositories.contains(InventoryRepository(domain: domain, repository: repository)) else {
+                return ServiceError(.resourceNotFound, "Repository \(repository) not found in domain \(domain)",
+                                    resourceID: repository, resourceType: "repository")
+            }
+            return nil
+        }
+    }
+
+    /// Applies `change` to each distinct existing version of `versions`, in order; versions the
+    /// service does not know are `NOT_FOUND` and `change` never sees them.
+    func update(_ package: InventoryPackage, versions: [String],
+                _ change: (String, inout VersionRecord) -> VersionOutcome) -> BatchOutcome {
+        var result = BatchOutcome()
+        result.outcomes.reserveCapacity(versions.count)
+        var seen = Set<String>(minimumCapacity: versions.count)
+        withLock {
+            for version in versions where seen.insert(version).inserted {
+                let outcome: VersionOutcome
+                if packages[package]?.records[version]?.exists == true {
+                    outcome = change(version, &packages[package]!.records[version]!)
+                } else {
+                    outcome = .failed(.notFound, message: "Version \(version) of package \(package) not found")
+                }
+                result.outcomes.append((version, outcome))
+            }
+        }
+        return result
+    }
+
+    /// One page of a package's existing versions, filtered by status, starting at position `start`
+    /// of the inventory order; `nil` when the package does not exist.
+    func versions(of package: InventoryPackage, status: PackageVersionStatus?, start: Int, limit: Int)
+        -> (versions: [(String, VersionRecord)], next: Int?)?
+    {
+        withLock {
+            guard let all = packages[package] else { return nil }
+            var page: [(String, VersionRecord)] = []
+            var index = start
+            while index < all.order.count {
+                let version = all.order[index]
+                let record = all.records[version]!
+                if record.exists, status == nil || record.status == status {
+                    if page.count == limit { return (page, index) }
+                    page.append((version, record))
+                }
+                index += 1
+            }
+            return (page, nil)
+        }
+    }
+
+    /// Every version with its final status and delete count, packages in a stable order.
+    public func snapshot() -> [VersionState] {
+        let copy = withLock { (packages, domainOwners) }
+        var states: [VersionState] = []
+        for (package, versions) in copy.0.sorted(by: { $0.key.description < $1.key.description }) {
+            for version in versions.order {
+                let record = versions.records[version]!
+                states.append(VersionState(package: package, domainOwner: copy.1[package.domain] ?? accountID,
+                                           version: version, status: record.status.rawValue,
+                                           revision: record.revision, deletes: record.deletes))
+            }
+        }
+        return states
+    }
+
+    private func withLock<T>(_ body: () throws(Never) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    /// A stable revision for a version (FNV-1a of its coordinates), so runs can be compared.
+    static func revision(_ package: InventoryPackage, _ version: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in package.description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0x40) &* 0x100_0000_01b3
+        for byte in version.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Why an inventory cannot be built from its rows.
+public enum InventoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A row's `status` is not one of the service's package version statuses.
+    case unknownStatus(String, version: String)
+
+    /// A stable, payload-free name for the error.
+    public var code: String {
+        switch self {
+        case .unknownStatus: "unknown-status"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .unknownStatus(status, version):
+            "\(version): status \"\(status)\" is not one of \(PackageVersionStatus.allCases.map(\.rawValue).joined(separator: " "))"
+        }
+    }
+}

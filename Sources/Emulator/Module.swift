@@ -1,2 +1,0 @@
-/// The Emulator stage of the cabatch pipeline (see DESIGN.md).
-enum EmulatorModule {}

@@ -1,0 +1,84 @@
+import Manifest
+
+/// Collects a request's constraint failures and words them as the service does
+/// (`1 validation error detected: Value 'x' at 'domain' failed to satisfy constraint: …`).
+///
+/// The member checks themselves are the manifest's (`ServiceConstraints`), so cabatch's rejects
+/// and the emulator's refusals cannot drift apart.
+struct RequestValidator {
+    private(set) var failures: [String] = []
+
+    /// A required query member: present and valid.
+    mutating func required(_ field: ManifestField, _ value: String?, member: String) {
+        guard let value else {
+            failures.append("Value null at '\(member)' failed to satisfy constraint: Member must not be null")
+            return
+        }
+        check(field, value, member: member)
+    }
+
+    /// An optional query member: valid when present.
+    mutating func optional(_ field: ManifestField, _ value: String?, member: String) {
+        if let value { check(field, value, member: member) }
+    }
+
+    /// A member whose values are one of the model's enum values.
+    mutating func oneOf<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ value: String?, member: String) -> E?
+    where E.RawValue == String {
+        guard let value else { return nil }
+        guard let parsed = E(rawValue: value) else {
+            let values = E.allCases.map(\.rawValue).joined(separator: ", ")
+            failures.append("Value '\(value)' at '\(member)' failed to satisfy constraint: Member must satisfy enum value set: [\(values)]")
+            return nil
+        }
+        return parsed
+    }
+
+    /// A failure worded by the caller, for rules beyond a single member's shape.
+    mutating func fail(_ message: String) {
+        failures.append(message)
+    }
+
+    /// A free-form member failure (`Member must …`).
+    mutating func fail(member: String, value: String?, constraint: String) {
+        let shown = value.map { "'\(Self.truncated($0))'" } ?? "null"
+        failures.append("Value \(shown) at '\(member)' failed to satisfy constraint: \(constraint)")
+    }
+
+    /// The `ValidationException` for what was found, or `nil` when the request is valid.
+    var error: ServiceError? {
+        guard !failures.isEmpty else { return nil }
+        let count = failures.count == 1 ? "1 validation error detected" : "\(failures.count) validation errors detected"
+        return .validation("\(count): " + failures.joined(separator: "; "))
+    }
+
+    private mutating func check(_ field: ManifestField, _ value: String, member: String) {
+        guard let violation = ServiceConstraints.check(field, value) else { return }
+        let shape = Self.shape(field)
+        let constraint: String
+        switch violation.rule {
+        case .tooShort: constraint = "Member must have length greater than or equal to \(shape.min)"
+        case .tooLong: constraint = "Member must have length less than or equal to \(shape.max)"
+        case .pattern: constraint = "Member must satisfy regular expression pattern: \(shape.pattern)"
+        case .unknownFormat:
+            constraint = "Member must satisfy enum value set: [\(PackageFormat.allCases.map(\.rawValue).joined(separator: ", "))]"
+        case .namespaceRequired, .namespaceForbidden: constraint = violation.message
+        }
+        fail(member: member, value: value, constraint: constraint)
+    }
+
+    /// The model's length bounds and pattern for a member, as the service quotes them.
+    private static func shape(_ field: ManifestField) -> (min: Int, max: Int, pattern: String) {
+        switch field {
+        case .domain: (2, 50, "[a-z][a-z0-9\\-]{0,48}[a-z0-9]")
+        case .domainOwner: (12, 12, "[0-9]{12}")
+        case .repository: (2, 100, "[A-Za-z0-9][A-Za-z0-9._\\-]{1,99}")
+        case .format: (0, 0, "")
+        case .namespace, .package, .version: (1, 255, "[^#/\\s]+")
+        }
+    }
+
+    private static func truncated(_ value: String) -> String {
+        value.unicodeScalars.count > 300 ? String(value.unicodeScalars.prefix(300)) + "…" : value
+    }
+}

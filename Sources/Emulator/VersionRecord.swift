@@ -1,0 +1,37 @@
+/// One version of an inventory package: its current status and what requests did to it.
+struct VersionRecord: Sendable, Hashable {
+    var status: PackageVersionStatus
+    var revision: String
+    /// How many times a delete was applied; more than one would mean a double delete.
+    var deletes: Int = 0
+
+    /// Whether the service still knows the version; deleted versions are gone for every API.
+    var exists: Bool { status != .deleted }
+}
+
+/// The versions of one package, in inventory order (the order `ListPackageVersions` pages through).
+struct PackageVersions: Sendable {
+    var order: [String] = []
+    var records: [String: VersionRecord] = [:]
+
+    mutating func add(_ version: String, _ record: VersionRecord) {
+        if records.updateValue(record, forKey: version) == nil {
+            order.append(version)
+        }
+    }
+}
+
+/// What a per-version operation did to one version.
+enum VersionOutcome: Sendable, Hashable {
+    case succeeded(revision: String, status: PackageVersionStatus)
+    case failed(PackageVersionErrorCode, message: String)
+}
+
+/// The per-version answer of a batch operation, in request order, duplicates removed.
+struct BatchOutcome: Sendable {
+    var outcomes: [(version: String, outcome: VersionOutcome)] = []
+
+    var succeededCount: Int {
+        outcomes.count { if case .succeeded = $0.outcome { true } else { false } }
+    }
+}

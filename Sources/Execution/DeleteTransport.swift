@@ -1,0 +1,27 @@
+import CodeArtifact
+import Plan
+
+/// Sends one `DeletePackageVersions` call; the executor's only way out to the network, so
+/// tests and `--dry-run` can stand in for the service.
+public protocol DeleteTransport: Sendable {
+    func delete(_ key: PackageKey, versions: [String], expectedStatus: PackageVersionStatus?) async throws -> DeletePackageVersionsOutput
+}
+
+/// The real service, through the CodeArtifact client.
+public struct ClientTransport: DeleteTransport {
+    public let client: CodeArtifactClient
+
+    public init(client: CodeArtifactClient) { self.client = client }
+
+    public func delete(_ key: PackageKey, versions: [String], expectedStatus: PackageVersionStatus?) async throws -> DeletePackageVersionsOutput {
+        try await client.send(DeletePackageVersions(coordinates: key.coordinates, versions: versions, expectedStatus: expectedStatus))
+    }
+}
+
+extension PackageKey {
+    /// The client's view of the package.
+    public var coordinates: PackageCoordinates {
+        PackageCoordinates(domain: domain, domainOwner: domainOwner, repository: repository,
+                           format: format.rawValue, namespace: namespace, package: package)
+    }
+}

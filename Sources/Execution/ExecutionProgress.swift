@@ -1,0 +1,24 @@
+/// Counters of a run as it goes, for the progress line and the final summary.
+public struct ExecutionProgress: Sendable, Equatable {
+    /// Versions planned for this run (pending at its start).
+    public var totalVersions = 0
+    /// Versions whose final answer is durable in the journal.
+    public var deleted = 0
+    public var absent = 0
+    public var failed = 0
+    /// Attempts answered (durably), retries scheduled, throttled answers.
+    public var requestsAnswered = 0
+    public var attemptsSent = 0
+    public var retries = 0
+    public var throttled = 0
+    /// Versions given up on after `--max-attempts` (still pending, resumable).
+    public var leftPending = 0
+    /// Seconds since the run started.
+    public var elapsed: Double = 0
+    /// The limiter's current rate, requests/s.
+    public var currentRate: Double = 0
+
+    public var done: Int { deleted + absent + failed }
+
+    public init() {}
+}

@@ -1,0 +1,255 @@
+import CodeArtifact
+import Dispatch
+import Foundation
+import Manifest
+import Plan
+
+/// Runs work items against the service: a bounded number in flight, one shared adaptive rate,
+/// retries with backoff, every answer to the recorder, stopping cleanly on Ctrl-C, fatal
+/// errors or too many failures.
+///
+/// All state lives on one serial dispatch queue; the HTTP calls run as tasks whose answers
+/// come back to that queue, so there is exactly one writer of results.
+public final class Executor: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "cabatch.executor")
+    private let transport: any DeleteTransport
+    private let recorder: any AttemptRecorder
+    private let options: ExecutionOptions
+    private let start = DispatchTime.now()
+
+    // State: touched only on `queue`.
+    private var ready: [WorkItem]
+    private var readyHead = 0
+    private var delayed = DelayQueue()
+    private var inFlight = 0
+    private var limiter: AdaptiveRateLimiter
+    private var rng: SplitMix64
+    private var progress = ExecutionProgress()
+    private var answeredVersions = 0
+    private var failedVersions = 0
+    private var stopping: StopReason?
+    private var pumpScheduled = false
+    private var finished: CheckedContinuation<ExecutionResult, Never>?
+    private var onProgress: (@Sendable (ExecutionProgress) -> Void)?
+    private var progressTimer: DispatchSourceTimer?
+
+    public init(items: [WorkItem], transport: any DeleteTransport, recorder: any AttemptRecorder, options: ExecutionOptions) {
+        self.ready = items
+        self.transport = transport
+        self.recorder = recorder
+        self.options = options
+        self.limiter = AdaptiveRateLimiter(maxRate: options.rate, now: 0)
+        self.rng = SplitMix64(seed: options.seed)
+        progress.totalVersions = items.reduce(0) { $0 + $1.versionCount }
+    }
+
+    /// Runs until every item is final or the run stops; `onProgress` is called every
+    /// `progressInterval` seconds on the executor's queue.
+    public func run(progressInterval: Double = 0.25, onProgress: (@Sendable (ExecutionProgress) -> Void)? = nil) async -> ExecutionResult {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                self.finished = continuation
+                self.onProgress = onProgress
+                if onProgress != nil {
+                    let timer = DispatchSource.makeTimerSource(queue: self.queue)
+                    timer.schedule(deadline: .now() + progressInterval, repeating: progressInterval)
+                    timer.setEventHandler { [weak self] in self?.reportProgress() }
+                    timer.resume()
+                    self.progressTimer = timer
+                }
+                self.pump()
+            }
+        }
+    }
+
+    /// The first Ctrl-C: send nothing new, let in-flight requests finish.
+    public func interrupt() {
+        queue.async {
+            if self.stopping == nil { self.stopping = .interrupted }
+            self.finishIfIdle()
+        }
+    }
+
+    private var now: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+
+    // MARK: - Scheduling
+
+    private func pump() {
+        pumpScheduled = false
+        while stopping == nil && inFlight < options.concurrency {
+            let t = now
+            while let next = delayed.peek, next.notBefore <= t { ready.append(delayed.pop()!) }
+            guard readyHead < ready.count else {
+                if let next = delayed.peek { schedulePump(after: next.notBefore - t) }
+                break
+            }
+            if let wait = limiter.acquire(now: t) {
+                schedulePump(after: wait)
+                break
+            }
+            let item = ready[readyHead]
+            readyHead += 1
+            if readyHead > 4096 && readyHead * 2 > ready.count {
+                ready.removeFirst(readyHead)
+                readyHead = 0
+            }
+            send(item)
+        }
+        finishIfIdle()
+    }
+
+    private func schedulePump(after delay: Double) {
+        guard !pumpScheduled else { return }
+        pumpScheduled = true
+        queue.asyncAfter(deadline: .now() + max(0.001, delay)) { [weak self] in self?.pump() }
+    }
+
+    private func send(_ item: WorkItem) {
+        var attempt = item
+        attempt.attempts += 1
+        let item = attempt
+        inFlight += 1
+        progress.attemptsSent += 1
+        let recordedAttempt = recorder.recordIntent(item, at: Date())
+        let transport = transport
+        let expected = options.expectedStatus
+        let sentAt = now
+        let versions = item.versions
+        Task {
+            let answer: AttemptOutcome
+            do {
+                answer = AttemptOutcome(output: try await transport.delete(item.key, versions: versions, expectedStatus: expected),
+                                       versions: versions)
+            } catch {
+                answer = AttemptOutcome(error: error, versions: versions)
+            }
+            self.queue.async { self.handle(item, recordedAttempt, answer, latency: self.now - sentAt) }
+        }
+    }
+
+    // MARK: - Answers
+
+    private func handle(_ item: WorkItem, _ recordedAttempt: Int, _ answer: AttemptOutcome, latency: Double) {
+        inFlight -= 1
+        let t = now
+        let finalCount = answer.deleted.count + answer.absent.count + answer.failed.count
+        let deleted = answer.deleted.count, absent = answer.absent.count, failed = answer.failed.count
+        let throttled = answer.throttled
+        recorder.recordAnswer(item, attempt: recordedAttempt, answer: answer, at: Date(), latency: latency) { [weak self] in
+            guard let self else { return }
+            self.queue.async {
+                self.progress.deleted += deleted
+                self.progress.absent += absent
+                self.progress.failed += failed
+                self.progress.requestsAnswered += 1
+                if throttled { self.progress.throttled += 1 }
+            }
+        }
+        answeredVersions += finalCount
+        failedVersions += failed
+
+        if let failure = recorder.recordingFailure, stopping == nil || stopping == .interrupted {
+            stopping = .fatal(code: "journal", message: failure)
+        }
+        if answer.fatalForRun {
+            if stopping == nil || stopping == .interrupted {
+                stopping = .fatal(code: answer.errorCode ?? "error", message: answer.errorMessage ?? "")
+            }
+        } else if !answer.retry.isEmpty, let kind = answer.retryKind {
+            if case .throttled(let retryAfter) = kind { limiter.throttled(now: t, retryAfter: retryAfter) }
+            let retryItem = item.restricted(to: Set(answer.retry))
+            switch options.retry.decide(kind, attempt: item.attempts, unit: rng.unit()) {
+            case .retry(let delay):
+                var next = retryItem
+                next.notBefore = t + delay
+                delayed.push(next)
+                progress.retries += 1
+            case .leavePending, .giveUp:
+                progress.leftPending += retryItem.versionCount
+            }
+        }
+        if stopping == nil, answeredVersions >= options.failureRateMinimum,
+           Double(failedVersions) > options.maxFailureRate * Double(answeredVersions) {
+            stopping = .failureThreshold(failed: failedVersions, answered: answeredVersions)
+        }
+        pump()
+    }
+
+    private func finishIfIdle() {
+        guard inFlight == 0, let continuation = finished else { return }
+        let drained = readyHead >= ready.count && delayed.isEmpty
+        guard drained || stopping != nil else { return }
+        let reason = stopping ?? .completed
+        finished = nil
+        progressTimer?.cancel()
+        let stillPending = progress.leftPending + ready[readyHead...].reduce(0) { $0 + $1.versionCount } + delayed.versionCount
+        // The recorder's last sync runs every durable callback before `finish` returns; their
+        // updates are queued ahead of the result below, so the result counts what is durable.
+        let recorderError: String?
+        do {
+            try recorder.finish(reason, at: Date())
+            recorderError = nil
+        } catch {
+            recorderError = "\(error)"
+        }
+        queue.async {
+            self.progress.elapsed = self.now
+            self.progress.currentRate = self.limiter.rate
+            continuation.resume(returning: ExecutionResult(reason: reason, progress: self.progress,
+                                                           pendingVersions: stillPending, recorderError: recorderError))
+        }
+    }
+
+    private func reportProgress() {
+        progress.elapsed = now
+        progress.currentRate = limiter.rate
+        onProgress?(progress)
+    }
+}
+
+/// How a run ended and what it did.
+public struct ExecutionResult: Sendable {
+    public var reason: StopReason
+    public var progress: ExecutionProgress
+    /// Versions left pending by this run (never sent, out of attempts, or stopped early).
+    public var pendingVersions: Int
+    /// Set when the journal could not be closed cleanly.
+    public var recorderError: String?
+}
+
+/// Items waiting for their backoff to pass, earliest first (a binary heap).
+struct DelayQueue {
+    private var heap: [WorkItem] = []
+
+    var isEmpty: Bool { heap.isEmpty }
+    var peek: WorkItem? { heap.first }
+    var versionCount: Int { heap.reduce(0) { $0 + $1.versionCount } }
+
+    mutating func push(_ item: WorkItem) {
+        heap.append(item)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].notBefore < heap[parent].notBefore else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> WorkItem? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let top = heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < heap.count && heap[left].notBefore < heap[smallest].notBefore { smallest = left }
+            if right < heap.count && heap[right].notBefore < heap[smallest].notBefore { smallest = right }
+            if smallest == parent { break }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return top
+    }
+}

@@ -1,2 +1,0 @@
-/// The Execution stage of the cabatch pipeline (see DESIGN.md).
-enum ExecutionModule {}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Why a server refused a request's signature; each case maps to the error AWS itself returns.
+public enum SignatureVerificationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No `Authorization` header.
+    case missingAuthorization
+    /// An `Authorization` header that is not `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`.
+    case malformedAuthorization
+    /// No `X-Amz-Date` header, or one that is not `yyyyMMdd'T'HHmmss'Z'`, or whose day differs from the scope's.
+    case invalidDate
+    /// The access key id is not known to the server.
+    case unknownAccessKey(accessKeyID: String)
+    /// The credential scope names another region or service than the server's.
+    case scopeMismatch(expected: CredentialScope, received: CredentialScope)
+    /// The request time is more than the allowed skew away from the server's clock.
+    case clockSkew(requestTime: Date, serverTime: Date)
+    /// The recomputed signature differs from the one sent.
+    case signatureMismatch(canonicalRequest: String)
+
+    /// A stable, payload-free name for metrics and tests.
+    public var code: String {
+        switch self {
+        case .missingAuthorization: "missing_authorization"
+        case .malformedAuthorization: "malformed_authorization"
+        case .invalidDate: "invalid_date"
+        case .unknownAccessKey: "unknown_access_key"
+        case .scopeMismatch: "scope_mismatch"
+        case .clockSkew: "clock_skew"
+        case .signatureMismatch: "signature_mismatch"
+        }
+    }
+
+    /// The `x-amzn-ErrorType` AWS answers with for this failure (all with HTTP 403 but `missingAuthorization`, 400 in some services).
+    public var awsErrorType: String {
+        switch self {
+        case .missingAuthorization: "MissingAuthenticationTokenException"
+        case .malformedAuthorization, .invalidDate: "IncompleteSignatureException"
+        case .unknownAccessKey: "UnrecognizedClientException"
+        case .scopeMismatch, .clockSkew, .signatureMismatch: "InvalidSignatureException"
+        }
+    }
+
+    /// AWS's own wording, so that clients show their users familiar messages.
+    public var description: String {
+        switch self {
+        case .missingAuthorization:
+            "Missing Authentication Token"
+        case .malformedAuthorization:
+            "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters for AWS4-HMAC-SHA256."
+        case .invalidDate:
+            "Authorization header requires existence of a valid 'X-Amz-Date' header matching the credential scope's date."
+        case .unknownAccessKey:
+            "The security token included in the request is invalid."
+        case let .scopeMismatch(expected, received):
+            "Credential should be scoped to region '\(expected.region)' and service '\(expected.service)', "
+                + "not '\(received.region)' and '\(received.service)'."
+        case let .clockSkew(requestTime, serverTime):
+            "Signature expired: \(AMZDate.timestamp(requestTime)) is now earlier or later than "
+                + "\(AMZDate.timestamp(serverTime)) by more than 5 minutes."
+        case .signatureMismatch:
+            "The request signature we calculated does not match the signature you provided. "
+                + "Check your AWS Secret Access Key and signing method."
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Execution
+import Journal
+import Foundation
+import Manifest
+
+/// The end-of-run summary, from the journal: what the plan's versions now are, across every run.
+struct ApplySummary {
+    var planPath: String
+    var replay: JournalReplay
+    var reason: StopReason?
+    var result: ExecutionResult?
+    var resume: String
+
+    var exitCode: ExitCode {
+        switch reason {
+        case .interrupted?, .failureThreshold?: return .stoppedEarly
+        case .fatal(let code, _)?:
+            // Refused before anything was answered: credentials or endpoint, not a partial run.
+            let authCodes: Set<String> = ["UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
+                                          "AccessDeniedException", "connection_refused", "connect_timeout", "tls"]
+            if authCodes.contains(code), (result?.progress.requestsAnswered ?? 0) <= (result?.progress.throttled ?? 0) + 1,
+               (result?.progress.done ?? 0) == 0 {
+                return .cannotConnect
+            }
+            return .stoppedEarly
+        case .completed?, nil:
+            if replay.totals.pending > 0 { return .stoppedEarly }
+            return replay.totals.failed > 0 ? .someFailed : .success
+        }
+    }
+
+    /// The deletion report's Markdown, then this run's figures and, when it stopped early, how to resume.
+    func markdown(report: String) -> String {
+        let t = replay.totals
+        var lines = [report.trimmingCharacters(in: .whitespacesAndNewlines)]
+        if let result {
+            let p = result.progress
+            let seconds = max(p.elapsed, 0.001)
+            lines.append("")
+            lines.append("This run: \(p.attemptsSent.grouped) requests sent in \(String(format: "%.1f", p.elapsed)) s "
+                         + "(\(String(format: "%.0f", Double(p.requestsAnswered) / seconds)) requests/s, "
+                         + "\(String(format: "%.0f", Double(p.done) / seconds)) versions/s), \(p.retries.grouped) retries, \(p.throttled.grouped) throttled.")
+        }
+        switch reason {
+        case .interrupted?: lines += ["", "Stopped by Ctrl-C. Resume with: `\(resume)`"]
+        case .failureThreshold(let failed, let answered)?:
+            lines += ["", "Stopped: \(failed.grouped) of \(answered.grouped) answered versions failed, above --max-failure-rate. Resume with: `\(resume)`"]
+        case .fatal(let code, let message)?:
+            lines += ["", "Stopped: \(code): \(message). Fix it, then resume with: `\(resume)`"]
+        case .completed?, nil:
+            if t.pending > 0 { lines += ["", "\(t.pending.grouped) versions are still pending (out of attempts). Resume with: `\(resume)`"] }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func json() -> JSONWriter {
+        let t = replay.totals
+        var w = JSONWriter()
+        w.beginObject()
+        w.member("plan", planPath)
+        w.member("stopReason", reason?.code)
+        w.key("versions")
+        w.beginObject()
+        w.member("deleted", t.deleted)
+        w.member("absent", t.absent)
+        w.member("failed", t.failed)
+        w.member("pending", t.pending)
+        w.member("planned", t.total)
+        w.endObject()
+        if let p = result?.progress {
+            w.key("run")
+            w.beginObject()
+            w.member("requestsSent", p.attemptsSent)
+            w.member("requestsAnswered", p.requestsAnswered)
+            w.member("retries", p.retries)
+            w.member("throttled", p.throttled)
+            w.member("seconds", p.elapsed)
+            w.endObject()
+        }
+        w.member("exitCode", Int(exitCode.rawValue))
+        w.member("resume", reason == .completed && t.pending == 0 ? nil : resume)
+        w.endObject()
+        return w
+    }
+}

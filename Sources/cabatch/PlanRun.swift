@@ -1,0 +1,207 @@
+import ArgumentParser
+import CodeArtifact
+import Dispatch
+import Execution
+import Foundation
+import Journal
+import Manifest
+import Plan
+import Report
+import SigV4
+
+/// Runs a plan file: the shared body of `apply` and `run`.
+struct PlanRun {
+    var planPath: String
+    var aws: AWSOptions
+    var flags: ExecutionFlags
+    var output: OutputFormat
+
+    func execute() async throws {
+        let plan: PlanFile.Contents
+        do { plan = try PlanFile.read(planPath) } catch {
+            Terminal.err("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        try checkManifestsUnchanged(plan.header)
+        let configuration: ClientConfiguration
+        do { configuration = try aws.resolve() } catch {
+            Terminal.err("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        if flags.dryRun { return try await dryRun(plan, configuration) }
+
+        let recorder = JournalRecorder()
+        let opened: JournalWriter.Opened
+        do {
+            opened = try JournalWriter.open(forPlan: planPath, plan: plan, cabatchVersion: CabatchVersion.current,
+                                            time: Timestamp(date: Date()), onDurable: recorder.durabilityHandler)
+        } catch {
+            Terminal.err("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        let replay = opened.replay
+        let pending = replay.pendingRequests()
+        let pendingVersions = pending.reduce(0) { $0 + $1.versions.count }
+        if pending.isEmpty {
+            try? opened.writer.close()
+            Terminal.err("Nothing to do: every planned version is already in a final state.")
+            try finish(plan: plan, reason: nil, result: nil)
+            return
+        }
+        if !opened.created {
+            Terminal.err("Resuming \(JournalFile.path(forPlan: planPath)): \(replay.totals.deleted.grouped) deleted, \(replay.totals.absent.grouped) absent, \(replay.totals.failed.grouped) failed, \(pendingVersions.grouped) pending.")
+        }
+        guard try confirm(plan, pendingVersions: pendingVersions, requests: pending.count, configuration: configuration) else {
+            try? opened.writer.close()
+            Terminal.err("Nothing was sent.")
+            throw ExitCode.invalidInput
+        }
+
+        let client = CodeArtifactClient(configuration: configuration, userAgent: "cabatch/\(CabatchVersion.current)",
+                                        concurrency: flags.concurrency)
+        defer { Task { try? await client.shutdown() } }
+        do { _ = try await client.credentials() } catch {
+            try? opened.writer.close()
+            Terminal.err("error: \(error)")
+            throw ExitCode.cannotConnect
+        }
+
+        let attempts = ReplayAttempts(replay)
+        recorder.attach(opened.writer) { attempts.next($0) }
+        try recorder.recordRunStart(RunStart(time: Timestamp(date: Date()), endpoint: configuration.endpoint.description,
+                                             region: configuration.region, concurrency: flags.concurrency,
+                                             cabatchVersion: CabatchVersion.current))
+
+        let items = pending.map { WorkItem(key: $0.key, segments: [WorkItem.Segment(requestID: $0.id, versions: $0.versions)]) }
+        let executor = Executor(items: items, transport: ClientTransport(client: client), recorder: recorder, options: flags.options)
+        let progress = ProgressLine(mode: flags.progress)
+        let signals = InterruptHandler(resumeCommand: resumeCommand()) { executor.interrupt() }
+        let result = await executor.run(progressInterval: progress.interval) { progress.update($0) }
+        signals.cancel()
+        progress.finish()
+        if let error = result.recorderError { Terminal.err("error: the journal could not be closed: \(error)") }
+        if flags.verify { try await verify(plan: plan, client: client) }
+        try finish(plan: plan, reason: result.reason, result: result)
+    }
+
+    // MARK: - Steps
+
+    /// Refuses a plan whose manifests changed since it was made, when they are still at hand.
+    private func checkManifestsUnchanged(_ header: PlanHeader) throws {
+        for manifest in header.manifests where manifest.name != "-" && FileManager.default.fileExists(atPath: manifest.name) {
+            if let digest = FileDigest.sha256(path: manifest.name), digest != manifest.sha256 {
+                Terminal.err("error: \(manifest.name) changed since \(planPath) was made (sha256 \(digest.prefix(12))…, planned \(manifest.sha256.prefix(12))…); make the plan again with cabatch plan")
+                throw ExitCode.invalidInput
+            }
+        }
+    }
+
+    private func confirm(_ plan: PlanFile.Contents, pendingVersions: Int, requests: Int, configuration: ClientConfiguration) throws -> Bool {
+        var lines = ["About to delete \(pendingVersions.grouped) package versions in \(requests.grouped) requests",
+                     "  endpoint \(configuration.endpoint) (region \(configuration.region))"]
+        for r in plan.header.totals.repositories.prefix(20) {
+            let owner = r.domainOwner.map { " (\($0))" } ?? ""
+            lines.append("  \(r.domain)\(owner)/\(r.repository) \(r.format.rawValue): \(r.versions.grouped) versions in \(r.packages.grouped) packages")
+        }
+        if plan.header.totals.repositories.count > 20 { lines.append("  … and \(plan.header.totals.repositories.count - 20) more repositories") }
+        if flags.yes { return true }
+        guard Terminal.stdinIsTerminal else {
+            Terminal.err(lines.joined(separator: "\n"))
+            Terminal.err("error: standard input is not a terminal, so cabatch cannot ask for confirmation; add --yes to run without asking")
+            return false
+        }
+        Terminal.err(lines.joined(separator: "\n"))
+        FileHandle.standardError.write(Data("Proceed? Type yes to delete: ".utf8))
+        return readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
+    }
+
+    private func dryRun(_ plan: PlanFile.Contents, _ configuration: ClientConfiguration) async throws {
+        var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
+        if FileManager.default.fileExists(atPath: replay.source) {
+            _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
+        }
+        let pending = replay.pendingRequests()
+        // Placeholder keys: a dry run must not need, fetch or show real credentials.
+        let credentials = Credentials(accessKeyID: "AKIDDRYRUN", secretAccessKey: "dry-run")
+        for request in pending {
+            let operation = DeletePackageVersions(coordinates: request.key.coordinates, versions: request.versions,
+                                                  expectedStatus: flags.options.expectedStatus)
+            let preview = try RequestPreview.of(operation, endpoint: configuration.endpoint, region: configuration.region,
+                                                credentials: credentials, userAgent: "cabatch/\(CabatchVersion.current)")
+            Terminal.out("# request \(request.id): \(request.versions.count) versions of \(request.key)\n\(preview)\n")
+        }
+        Terminal.err("Dry run: \(pending.count.grouped) requests, \(pending.reduce(0) { $0 + $1.versions.count }.grouped) versions would be sent to \(configuration.endpoint); nothing was sent.")
+    }
+
+    private func verify(plan: PlanFile.Contents, client: CodeArtifactClient) async throws {
+        var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
+        _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
+        var expectedGone: [PackageKey: Set<String>] = [:]
+        replay.forEachVersion { entry in
+            if entry.state == .deleted || entry.state == .absent { expectedGone[entry.request.key, default: []].insert(entry.version) }
+        }
+        var stillPresent: [(PackageKey, String)] = []
+        var checked = 0
+        for (key, gone) in expectedGone.sorted(by: { $0.key < $1.key }) {
+            var page: ListPackageVersions? = ListPackageVersions(coordinates: key.coordinates, maxResults: 1000)
+            do {
+                while let request = page {
+                    let output = try await client.send(request)
+                    for summary in output.versions where gone.contains(summary.version) && summary.status != "Deleted" {
+                        stillPresent.append((key, summary.version))
+                    }
+                    page = request.next(after: output)
+                }
+            } catch let error as ServiceError where error.type == .resourceNotFound {
+                // The package itself is gone: so are its versions.
+            }
+            checked += 1
+        }
+        if stillPresent.isEmpty {
+            Terminal.err("Verified: none of the \(expectedGone.values.reduce(0) { $0 + $1.count }.grouped) deleted or absent versions in \(checked.grouped) packages is listed any more.")
+        } else {
+            Terminal.err("Verify: \(stillPresent.count.grouped) versions recorded as gone are still listed:")
+            for (key, version) in stillPresent.prefix(20) { Terminal.err("  \(key.packageName)@\(version) in \(key.domain)/\(key.repository)") }
+            throw ExitCode.someFailed
+        }
+    }
+
+    /// Prints the summary from the journal (the truth, across runs) and sets the exit status.
+    private func finish(plan: PlanFile.Contents, reason: StopReason?, result: ExecutionResult?) throws {
+        var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
+        _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
+        let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result, resume: resumeCommand())
+        switch output {
+        case .text:
+            let report = (try? ReportSource.load(planPath)).map { MarkdownReport.render(ReportData(sources: [$0])) } ?? ""
+            Terminal.out(summary.markdown(report: report))
+        case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
+        }
+        if let path = flags.report {
+            do {
+                try ReportWriting.write([try ReportSource.load(planPath)], format: ReportWriting.format(forPath: path), to: path)
+                Terminal.err("Report written to \(path).")
+            } catch {
+                Terminal.err("error: cannot write the report: \(error)")
+            }
+        }
+        throw summary.exitCode
+    }
+
+    private func resumeCommand() -> String {
+        var words = ["cabatch", "apply", planPath]
+        if let endpoint = aws.endpointUrl { words += ["--endpoint-url", endpoint] }
+        if let region = aws.region { words += ["--region", region] }
+        if let profile = aws.profile { words += ["--profile", profile] }
+        if let status = flags.expectedStatus { words += ["--expected-status", status] }
+        words.append("--yes")
+        return words.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+    }
+}
+
+/// Attempt numbers already used per request, from the replay, readable from any thread.
+private final class ReplayAttempts: Sendable {
+    private let replay: JournalReplay
+    init(_ replay: JournalReplay) { self.replay = replay }
+    func next(_ id: Int) -> Int { replay.nextAttempt(request: id) }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Manifest
+import Plan
+
+/// `cabatch run`: plan and apply in one step.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Plan manifests and apply the plan in one step.",
+        discussion: """
+            The same as cabatch plan followed by cabatch apply. Running it again on the same \
+            manifests makes the same plan, so an interrupted run resumes from its journal.
+            """
+    )
+
+    @Argument(help: "Manifests to read (paths, or - for standard input).")
+    var manifests: [String]
+
+    @Option(name: [.customShort("o"), .customLong("output-plan")], help: "Where to write the plan (default: NAME.plan after the first manifest).")
+    var plan: String?
+
+    @Flag(help: "Run the valid rows even when some lines are rejected.")
+    var skipInvalid = false
+
+    @Option(help: "The 12-digit account that owns the domain, for rows without domainOwner.")
+    var domainOwner: String?
+
+    @OptionGroup(title: "Sharding")
+    var sharding: ShardOptions
+
+    @OptionGroup(title: "AWS")
+    var aws: AWSOptions
+
+    @OptionGroup(title: "Execution")
+    var flags: ExecutionFlags
+
+    @Option(help: "Summary format: text (Markdown) or json.")
+    var output: OutputFormat = .text
+
+    func run() async throws {
+        let planPath = plan ?? PlanCommand.defaultPlanPath(for: manifests[0])
+        var planning = try PlanCommand.parse(manifests + ["-o", planPath, "--output", "text"] + (skipInvalid ? ["--skip-invalid"] : [])
+                                             + (domainOwner.map { ["--domain-owner", $0] } ?? []))
+        planning.sharding = sharding
+        try planning.validate()
+        try planning.run(printSummary: false)
+        try await PlanRun(planPath: planPath, aws: aws, flags: flags, output: output).execute()
+    }
+}

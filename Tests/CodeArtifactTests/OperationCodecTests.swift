@@ -1,0 +1,149 @@
+import TestSupport
+import CodeArtifact
+import Foundation
+import SigV4
+import Testing
+
+@Suite struct OperationCodecTests {
+    static let coordinates = PackageCoordinates(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
+                                                format: "npm", namespace: "types", package: "node")
+
+    @Test func deleteRequestPutsMembersWhereTheModelSays() throws {
+        let operation = DeletePackageVersions(coordinates: Self.coordinates, versions: ["18.11.9", "1.0.0+build"],
+                                              expectedStatus: .published)
+        let request = try operation.serviceRequest()
+        #expect(request.method == "POST")
+        #expect(request.path == "/v1/package/versions/delete")
+        let wire = request.wireRequest(endpoint: .codeArtifact(region: "us-east-1"), userAgent: "cabatch/1.2.3")
+        #expect(wire.encodedPathAndQuery == "/v1/package/versions/delete?domain=acme&domain-owner=111122223333"
+            + "&repository=npm-store&format=npm&namespace=types&package=node")
+        #expect(String(decoding: request.body, as: UTF8.self) == #"{"expectedStatus":"Published","versions":["18.11.9","1.0.0+build"]}"#)
+        #expect(wire.header("host") == "codeartifact.us-east-1.amazonaws.com")
+        #expect(wire.header("content-type") == "application/json")
+        #expect(wire.header("user-agent") == "cabatch/1.2.3")
+
+        let minimal = DeletePackageVersions(coordinates: PackageCoordinates(domain: "d", repository: "r", format: "pypi",
+                                                                            package: "p q"), versions: ["1"])
+        let minimalRequest = try minimal.serviceRequest()
+        #expect(String(decoding: minimalRequest.body, as: UTF8.self) == #"{"versions":["1"]}"#)
+        #expect(minimalRequest.wireRequest(endpoint: .codeArtifact(region: "eu-west-1"), userAgent: "x").encodedPathAndQuery
+            == "/v1/package/versions/delete?domain=d&repository=r&format=pypi&package=p%20q")
+    }
+
+    @Test func deleteOutputDecodesPerVersionOutcomes() throws {
+        let body = #"""
+        {"successfulVersions":{"1.0.0":{"revision":"REV1","status":"Deleted"},"2.0.0":{"revision":"REV2","status":"Brand-New"}},
+         "failedVersions":{"3.0.0":{"errorCode":"NOT_FOUND","errorMessage":"not here"},
+                           "4.0.0":{"errorCode":"MISMATCHED_STATUS","errorMessage":"is Archived"},
+                           "5.0.0":{"errorCode":"SOMETHING_NEW"}}}
+        """#
+        let response = ServiceResponse(status: 200, headers: [HeaderField("x-amzn-RequestId", "r-1")], body: Array(body.utf8))
+        let output = try DeletePackageVersions.decode(response)
+        #expect(output.httpStatus == 200)
+        #expect(output.requestID == "r-1")
+        #expect(output.successfulVersions["1.0.0"] == SuccessfulPackageVersion(revision: "REV1", status: .deleted))
+        #expect(output.successfulVersions["2.0.0"]?.status == nil)
+        #expect(output.failedVersions["3.0.0"]?.code == .notFound)
+        #expect(output.failedVersions["3.0.0"]?.errorMessage == "not here")
+        #expect(output.failedVersions["4.0.0"]?.code == .mismatchedStatus)
+        #expect(output.failedVersions["5.0.0"]?.code == nil)
+        #expect(output.failedVersions["5.0.0"]?.errorCode == "SOMETHING_NEW")
+
+        let empty = try DeletePackageVersions.decode(ServiceResponse(status: 200, headers: [], body: Array("{}".utf8)))
+        #expect(empty.successfulVersions.isEmpty && empty.failedVersions.isEmpty)
+    }
+
+    @Test func garbledBodyIsATransientDecodingError() {
+        let response = ServiceResponse(status: 200, headers: [HeaderField("x-amzn-RequestId", "r-2")], body: Array("{\"succ".utf8))
+        #expect {
+            try DeletePackageVersions.decode(response)
+        } throws: { error in
+            guard let error = error as? ResponseDecodingError else { return false }
+            return error.requestID == "r-2" && error.classification.retry == .transient
+        }
+    }
+
+    @Test func emulatorCanEncodeTheSameWireTypes() throws {
+        let result = PackageVersionsResult(
+            successfulVersions: ["1.0.0": SuccessfulPackageVersion(revision: "R", status: .deleted)],
+            failedVersions: ["2.0.0": PackageVersionFailure(errorCode: .notFound, errorMessage: "gone")])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: try encoder.encode(result), as: UTF8.self)
+        #expect(text == #"{"failedVersions":{"2.0.0":{"errorCode":"NOT_FOUND","errorMessage":"gone"}},"successfulVersions":{"1.0.0":{"revision":"R","status":"Deleted"}}}"#)
+        #expect(PackageVersionErrorCode.allCases.map(\.rawValue)
+            == ["ALREADY_EXISTS", "MISMATCHED_REVISION", "MISMATCHED_STATUS", "NOT_ALLOWED", "NOT_FOUND", "SKIPPED"])
+    }
+
+    @Test func listPaginates() throws {
+        let first = ListPackageVersions(coordinates: Self.coordinates, status: .published, maxResults: 1000)
+        let request = try first.serviceRequest()
+        #expect(request.path == "/v1/package/versions")
+        #expect(request.body.isEmpty)
+        #expect(request.query.map(\.name) == ["domain", "domain-owner", "repository", "format", "namespace", "package",
+                                              "status", "max-results"])
+        let page = try ListPackageVersions.decode(ServiceResponse(status: 200, headers: [], body: Array(#"""
+            {"versions":[{"version":"1.0.0","revision":"R","status":"Published"}],"nextToken":"tok+/="}
+            """#.utf8)))
+        #expect(page.versions == [PackageVersionSummary(version: "1.0.0", revision: "R", status: .published)])
+        let second = try #require(first.next(after: page))
+        #expect(try second.serviceRequest().query.last == QueryParameter("next-token", "tok+/="))
+        let last = try ListPackageVersions.decode(ServiceResponse(status: 200, headers: [], body: Array(#"{"versions":[]}"#.utf8)))
+        #expect(second.next(after: last) == nil)
+    }
+
+    /// botocore's own rest-json serializer, fed the model, must place every member where we do.
+    @Test func serializationMatchesBotocore() throws {
+        try Python.ensure(module: "botocore", package: "botocore")
+        let script = """
+            import json, sys
+            import botocore.model, botocore.serialize
+            from botocore.utils import percent_encode_sequence
+            args = json.load(sys.stdin)
+            model = botocore.model.ServiceModel(json.load(open(args['model'])), 'codeartifact')
+            out = []
+            for name, params in args['calls']:
+                request = botocore.serialize.create_serializer('rest-json', False).serialize_to_request(params, model.operation_model(name))
+                body = request['body']
+                out.append({'method': request['method'], 'path': request['url_path'],
+                            'query': percent_encode_sequence(request['query_string']),
+                            'body': json.loads(body) if body else None})
+            print(json.dumps(out))
+            """
+        let delete = DeletePackageVersions(
+            coordinates: PackageCoordinates(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
+                                            format: "npm", namespace: "types", package: "a b+c@d~e%ü"),
+            versions: ["1.0.0", "2.0.0-beta+exp.sha.5114f85"], expectedStatus: .unlisted)
+        let list = ListPackageVersions(coordinates: PackageCoordinates(domain: "acme", repository: "r", format: "maven",
+                                                                       namespace: "org.example", package: "lib"),
+                                       status: .archived, maxResults: 50, nextToken: "a+b/c=")
+        let dispose = DisposePackageVersions(coordinates: Self.coordinates, versions: ["1"], versionRevisions: ["1": "R1"],
+                                             expectedStatus: .archived)
+        let update = UpdatePackageVersionsStatus(coordinates: Self.coordinates, versions: ["1"], targetStatus: .archived)
+        let coordinateParameters: [String: Any] = ["domain": "acme", "domainOwner": "111122223333", "repository": "npm-store",
+                                                   "format": "npm", "namespace": "types", "package": "node"]
+        let calls: [[Any]] = [
+            ["DeletePackageVersions", ["domain": "acme", "domainOwner": "111122223333", "repository": "npm-store",
+                                       "format": "npm", "namespace": "types", "package": "a b+c@d~e%ü",
+                                       "versions": ["1.0.0", "2.0.0-beta+exp.sha.5114f85"], "expectedStatus": "Unlisted"]],
+            ["ListPackageVersions", ["domain": "acme", "repository": "r", "format": "maven", "namespace": "org.example",
+                                     "package": "lib", "status": "Archived", "maxResults": 50, "nextToken": "a+b/c="]],
+            ["DisposePackageVersions", coordinateParameters.merging(
+                ["versions": ["1"], "versionRevisions": ["1": "R1"], "expectedStatus": "Archived"]) { a, _ in a }],
+            ["UpdatePackageVersionsStatus", coordinateParameters.merging(["versions": ["1"], "targetStatus": "Archived"]) { a, _ in a }],
+        ]
+        let input = try JSONSerialization.data(withJSONObject: ["model": TestData.serviceModel.path, "calls": calls])
+        let output = try JSONSerialization.jsonObject(with: Python.run(script, input: input)) as? [[String: Any]] ?? []
+        #expect(output.count == 4)
+        let ourRequests = [try delete.serviceRequest(), try list.serviceRequest(), try dispose.serviceRequest(),
+                           try update.serviceRequest()]
+        for (ours, theirs) in zip(ourRequests, output) {
+            #expect(ours.method == theirs["method"] as? String)
+            #expect(ours.path == theirs["path"] as? String)
+            let theirQuery = Set(((theirs["query"] as? String) ?? "").split(separator: "&").map(String.init))
+            #expect(Set(ours.query.map(\.encoded)) == theirQuery)
+            let ourBody = ours.body.isEmpty ? nil : try JSONSerialization.jsonObject(with: Data(ours.body)) as? NSDictionary
+            #expect(ourBody == (theirs["body"] as? NSDictionary))
+        }
+    }
+}
