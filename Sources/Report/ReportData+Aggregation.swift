@@ -70,7 +70,7 @@ extension ReportData {
             statistics.absentAfterLostAnswer += s.absentAfterLostAnswer
             for (status, count) in s.httpStatuses { httpStatuses[status, default: 0] += count }
             for (type, count) in s.errorTypes { errorTypes[type, default: 0] += count }
-            latencies.append(contentsOf: replay.answers.map(\.latencyMilliseconds))
+            latencies.append(contentsOf: replay.latencies)
 
             var versions: [String] = []
             if let header = replay.header {
@@ -138,7 +138,7 @@ extension ReportData {
         let count = max(1, (total + width - 1) / width)
         var buckets = (0..<count).map { Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, deleted: 0) }
         for source in sources {
-            for answer in source.replay.answers {
+            source.replay.forEachAnswer { answer in
                 let offset = timeline.offset(of: answer.time)
                 let index = min(count - 1, max(0, Int(offset) / width))
                 buckets[index].answers += 1
