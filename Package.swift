@@ -73,6 +73,9 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // `report-benchmark build DIR` / `report DIR`: times a 1,000,000-version report (release build).
+        .executableTarget(name: "report-benchmark", dependencies: ["Report", "Journal", "Plan", "Manifest"],
+                          path: "Benchmarks/ReportBenchmark"),
 
         // Tests mirror the targets.
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "TestSupport"]),

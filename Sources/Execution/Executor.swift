@@ -26,6 +26,8 @@ public final class Executor: @unchecked Sendable {
     private var rng: SplitMix64
     private var progress = ExecutionProgress()
     private var answeredVersions = 0
+    /// Answers in a row with no HTTP response at all: the endpoint is gone when they pile up.
+    private var consecutiveUnanswered = 0
     private var failedVersions = 0
     private var stopping: StopReason?
     private var pumpScheduled = false
@@ -75,7 +77,6 @@ public final class Executor: @unchecked Sendable {
     // MARK: - Scheduling
 
     private func pump() {
-        pumpScheduled = false
         while stopping == nil && inFlight < options.concurrency {
             let t = now
             while let next = delayed.peek, next.notBefore <= t { ready.append(delayed.pop()!) }
@@ -98,10 +99,16 @@ public final class Executor: @unchecked Sendable {
         finishIfIdle()
     }
 
+    /// At most one timer is pending: answers call `pump` directly, and only the timer's own
+    /// firing clears the flag, so waiting for the limiter never multiplies wake-ups.
     private func schedulePump(after delay: Double) {
         guard !pumpScheduled else { return }
         pumpScheduled = true
-        queue.asyncAfter(deadline: .now() + max(0.001, delay)) { [weak self] in self?.pump() }
+        queue.asyncAfter(deadline: .now() + max(0.001, delay)) { [weak self] in
+            guard let self else { return }
+            self.pumpScheduled = false
+            self.pump()
+        }
     }
 
     private func send(_ item: WorkItem) {
@@ -150,6 +157,11 @@ public final class Executor: @unchecked Sendable {
 
         if let failure = recorder.recordingFailure, stopping == nil || stopping == .interrupted {
             stopping = .fatal(code: "journal", message: failure)
+        }
+        consecutiveUnanswered = answer.httpStatus == nil ? consecutiveUnanswered + 1 : 0
+        if consecutiveUnanswered >= max(32, options.concurrency * 4), stopping == nil || stopping == .interrupted {
+            stopping = .fatal(code: "endpoint-unreachable",
+                              message: "\(consecutiveUnanswered) requests in a row got no answer (last: \(answer.errorCode ?? "transport"): \(answer.errorMessage ?? ""))")
         }
         if answer.fatalForRun {
             if stopping == nil || stopping == .interrupted {

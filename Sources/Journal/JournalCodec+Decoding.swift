@@ -53,15 +53,15 @@ extension JournalCodec {
             var results: [VersionResult] = []
             results.reserveCapacity(list.count)
             for item in list {
-                guard let r = item.objectValue, let version = r["version"]?.stringValue, let kind = r["outcome"]?.stringValue
-                else { throw fail("a result lacks version or outcome") }
+                guard let r = item.arrayValue, r.count >= 2, let version = r[0].stringValue, let kind = r[1].stringValue
+                else { throw fail("a result is not [version, outcome, …]") }
                 let outcome: VersionOutcome
                 switch kind {
-                case "deleted": outcome = .deleted(revision: r["revision"]?.stringValue)
+                case "deleted": outcome = .deleted(revision: r.count > 2 ? r[2].stringValue : nil)
                 case "not-found": outcome = .notFound
                 case "failed", "retryable":
-                    guard let code = r["code"]?.stringValue else { throw fail("a \(kind) result lacks its code") }
-                    let message = r["message"]?.stringValue ?? ""
+                    guard r.count >= 3, let code = r[2].stringValue else { throw fail("a \(kind) result lacks its code") }
+                    let message = r.count > 3 ? r[3].stringValue ?? "" : ""
                     outcome = kind == "failed" ? .failed(code: code, message: message) : .retryable(code: code, message: message)
                 default: throw fail("unknown outcome \(kind)")
                 }

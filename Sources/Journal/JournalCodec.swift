@@ -56,25 +56,27 @@ public enum JournalCodec {
             w.member("throttled", a.throttled)
             w.key("results")
             w.beginArray()
+            // One array per version rather than an object: a third of the bytes, and far cheaper to
+            // parse (no member table per version) in journals of millions of versions.
             for r in a.results {
-                w.beginObject()
-                w.member("version", r.version)
+                w.beginArray()
+                w.string(r.version)
                 switch r.outcome {
                 case .deleted(let revision):
-                    w.member("outcome", "deleted")
-                    w.member("revision", revision)
+                    w.string("deleted")
+                    if let revision { w.string(revision) }
                 case .notFound:
-                    w.member("outcome", "not-found")
+                    w.string("not-found")
                 case .failed(let code, let message):
-                    w.member("outcome", "failed")
-                    w.member("code", code)
-                    w.member("message", message)
+                    w.string("failed")
+                    w.string(code)
+                    w.string(message)
                 case .retryable(let code, let message):
-                    w.member("outcome", "retryable")
-                    w.member("code", code)
-                    w.member("message", message)
+                    w.string("retryable")
+                    w.string(code)
+                    w.string(message)
                 }
-                w.endObject()
+                w.endArray()
             }
             w.endArray()
         case .runEnd(let e):

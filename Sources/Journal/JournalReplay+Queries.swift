@@ -49,6 +49,30 @@ extension JournalReplay {
         return batches
     }
 
+    /// Answers replayed.
+    public var answerCount: Int { answerLog.count }
+
+    /// Answer `index` (0-based, journal order).
+    public func answer(_ index: Int) -> AnswerSummary { answerLog[index] }
+
+    /// Every answer, as a list; `forEachAnswer` visits them without making one.
+    public var answers: [AnswerSummary] { (0..<answerLog.count).map { answerLog[$0] } }
+
+    /// Visits the answers in journal order.
+    public func forEachAnswer(_ body: (AnswerSummary) throws -> Void) rethrows {
+        for i in 0..<answerLog.count { try body(answerLog[i]) }
+    }
+
+    /// Latencies of all answers, in journal order.
+    public var latencies: [Int] { (0..<answerLog.count).map { answerLog.latencyMilliseconds($0) } }
+
+    /// The summary of answer `index`, reusing the last one made: consecutive versions usually share it.
+    private func cachedAnswer(_ index: Int32, _ cache: inout (index: Int32, answer: AnswerSummary?)) -> AnswerSummary? {
+        guard index >= 0 else { return nil }
+        if cache.index != index { cache = (index, answerLog[Int(index)]) }
+        return cache.answer
+    }
+
     /// One planned version as the completion report shows it.
     public struct VersionEntry: Sendable {
         public var request: DeleteRequest
@@ -69,11 +93,12 @@ extension JournalReplay {
 
     /// Visits every planned version in plan order, without building a list of them.
     public func forEachVersion(_ body: (VersionEntry) throws -> Void) rethrows {
+        var cache: (index: Int32, answer: AnswerSummary?) = (-1, nil)
         for (r, request) in requests.enumerated() {
             let base = offsets[r]
             for i in request.versions.indices {
                 let flat = base + i
-                let answer = decidedBy[flat] >= 0 ? answers[Int(decidedBy[flat])] : nil
+                let answer = cachedAnswer(decidedBy[flat], &cache)
                 try body(VersionEntry(request: request, versionIndex: i, state: states[flat], detail: details[flat],
                                       answer: answer, attempts: Int(sends[flat])))
             }
@@ -82,11 +107,12 @@ extension JournalReplay {
 
     /// Visits the versions in one state, in plan order.
     public func forEachVersion(in state: VersionState, _ body: (VersionEntry) throws -> Void) rethrows {
+        var cache: (index: Int32, answer: AnswerSummary?) = (-1, nil)
         for (r, request) in requests.enumerated() {
             let base = offsets[r]
             for i in request.versions.indices where states[base + i] == state {
                 let flat = base + i
-                let answer = decidedBy[flat] >= 0 ? answers[Int(decidedBy[flat])] : nil
+                let answer = cachedAnswer(decidedBy[flat], &cache)
                 try body(VersionEntry(request: request, versionIndex: i, state: state, detail: details[flat],
                                       answer: answer, attempts: Int(sends[flat])))
             }

@@ -10,7 +10,8 @@ public struct JournalReplay: Sendable {
     public private(set) var header: JournalHeader?
     public private(set) var totals = StateCounts()
     public private(set) var statistics = JournalStatistics()
-    public private(set) var answers: [AnswerSummary] = []
+    /// Every answer, in journal order (see `answer(_:)`, `forEachAnswer`).
+    var answerLog = AnswerLog()
     public private(set) var runs: [RunSummary] = []
 
     /// Flat version index of each request's first version; one more entry for the end.
@@ -27,6 +28,7 @@ public struct JournalReplay: Sendable {
     var flags: [UInt8]
     static let lostFlag: UInt8 = 1
     var details: [Int: VersionDetail] = [:]
+    var codes: [String: String] = [:]
     /// Per request: the highest attempt number seen.
     var lastAttempt: [Int32]
     /// Attempts sent whose answer has not been replayed yet, with their versions' flat indices.
@@ -142,12 +144,12 @@ public struct JournalReplay: Sendable {
         if answer.throttled { statistics.throttled += 1 }
         if let status = answer.httpStatus { statistics.httpStatuses[status, default: 0] += 1 }
         if let type = answer.errorType { statistics.errorTypes[type, default: 0] += 1 }
-        let index = Int32(answers.count)
-        var summary = AnswerSummary(
+        let index = Int32(answerLog.count)
+        answerLog.append(AnswerSummary(
             request: answer.request, attempt: answer.attempt, run: runs.count - 1, time: answer.time,
             latencyMilliseconds: answer.latencyMilliseconds, httpStatus: answer.httpStatus,
             serviceRequestId: answer.serviceRequestId, errorType: answer.errorType, errorMessage: answer.errorMessage,
-            throttled: answer.throttled, settled: 0, deleted: 0)
+            throttled: answer.throttled, settled: 0, deleted: 0))
         let sent = openIntents.removeValue(forKey: AttemptKey(request: answer.request, attempt: answer.attempt))
         if answer.httpStatus == nil, let sent {
             statistics.transportErrors += 1
@@ -166,18 +168,21 @@ public struct JournalReplay: Sendable {
                 decidedBy[flat] = index
                 totals[old] -= 1
                 totals[new] += 1
-                if old == .pending { summary.settled += 1 }
-                if new == .deleted { summary.deleted += 1 }
+                if old == .pending {
+                    answerLog.addSettled(Int(index), deleted: new == .deleted)
+                } else if new == .deleted {
+                    answerLog.addDeleted(Int(index))
+                }
                 if new == .absent, flags[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer += 1 }
                 if old == .absent, new == .deleted, flags[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
                 if case .failed(let code, let message) = result.outcome {
-                    details[flat] = VersionDetail(code: code, message: message)
+                    details[flat] = VersionDetail(code: intern(code), message: message)
                 } else {
                     details.removeValue(forKey: flat)
                 }
             } else if old == .pending, case .retryable(let code, let message) = result.outcome {
                 decidedBy[flat] = index
-                details[flat] = VersionDetail(code: code, message: message)
+                details[flat] = VersionDetail(code: intern(code), message: message)
             }
         }
         if answer.results.isEmpty, let sent {
@@ -187,7 +192,13 @@ public struct JournalReplay: Sendable {
                 details.removeValue(forKey: flat)
             }
         }
-        answers.append(summary)
+    }
+
+    /// One stored copy per distinct error code, so that thousands of versions share it.
+    private mutating func intern(_ code: String) -> String {
+        if let stored = codes[code] { return stored }
+        codes[code] = code
+        return code
     }
 
     private mutating func closeOpenIntents() {

@@ -24,12 +24,35 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `YYYY-MM-DDThh:mm:ss.sssZ`.
     public var iso8601: String {
+        var bytes: [UInt8] = []
+        appendISO8601(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the `iso8601` text's UTF-8 bytes, without making a String (reports write millions).
+    public func appendISO8601(to out: inout [UInt8]) {
         let ms = millisecondsSinceEpoch
         let days = floorDiv(ms, 86_400_000)
         let inDay = ms - days * 86_400_000
         let (y, m, d) = Self.civil(fromDays: days)
-        let h = inDay / 3_600_000, mi = inDay / 60_000 % 60, s = inDay / 1000 % 60, f = inDay % 1000
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(f, 3))Z"
+        func digits(_ value: Int64, _ width: Int) {
+            if value < 0 || value >= [1, 10, 100, 1000, 10000][width] {
+                out.append(contentsOf: String(value).utf8)
+                return
+            }
+            var divisor: Int64 = [1, 1, 10, 100, 1000][width]
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(y, 4); out.append(UInt8(ascii: "-"))
+        digits(m, 2); out.append(UInt8(ascii: "-"))
+        digits(d, 2); out.append(UInt8(ascii: "T"))
+        digits(inDay / 3_600_000, 2); out.append(UInt8(ascii: ":"))
+        digits(inDay / 60_000 % 60, 2); out.append(UInt8(ascii: ":"))
+        digits(inDay / 1000 % 60, 2); out.append(UInt8(ascii: "."))
+        digits(inDay % 1000, 3); out.append(UInt8(ascii: "Z"))
     }
 
     /// Parses `YYYY-MM-DDThh:mm:ss[.fff]Z`, the form `iso8601` writes.
@@ -87,8 +110,3 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 }
 
 private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
-
-private func pad(_ value: Int64, _ width: Int) -> String {
-    let text = String(value)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-}

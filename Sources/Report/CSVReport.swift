@@ -21,9 +21,25 @@ public enum CSVReport {
             buffer.append(contentsOf: column.utf8)
         }
         buffer.append(0x0A)
-        for source in sources {
+        // Rows of one request share their first six fields, and versions settled by one answer its
+        // time: both are encoded once and copied.
+        var prefix: [UInt8] = [], prefixRequest = -1, prefixSource = -1
+        var time: [UInt8] = [], timeOf: Int64?
+        for (index, source) in sources.enumerated() {
             let body: (JournalReplay.VersionEntry) throws -> Void = { entry in
-                appendRow(entry, to: &buffer)
+                if entry.request.id != prefixRequest || index != prefixSource {
+                    prefix.removeAll(keepingCapacity: true)
+                    appendPrefix(entry.request.key, to: &prefix)
+                    prefixRequest = entry.request.id
+                    prefixSource = index
+                }
+                buffer.append(contentsOf: prefix)
+                if let t = entry.answer?.time, t.millisecondsSinceEpoch != timeOf {
+                    time.removeAll(keepingCapacity: true)
+                    t.appendISO8601(to: &time)
+                    timeOf = t.millisecondsSinceEpoch
+                }
+                appendRest(entry, time: entry.answer == nil ? [] : time, to: &buffer)
                 if buffer.count >= chunkSize {
                     try sink(buffer)
                     buffer.removeAll(keepingCapacity: true)
@@ -49,14 +65,16 @@ public enum CSVReport {
         }
     }
 
-    static func appendRow(_ entry: JournalReplay.VersionEntry, to out: inout [UInt8]) {
-        let key = entry.request.key
+    static func appendPrefix(_ key: PackageKey, to out: inout [UInt8]) {
         field(key.domain, &out, first: true)
         field(key.domainOwner ?? "", &out)
         field(key.repository, &out)
         field(key.format.rawValue, &out)
         field(key.namespace ?? "", &out)
         field(key.package, &out)
+    }
+
+    static func appendRest(_ entry: JournalReplay.VersionEntry, time: [UInt8], to out: inout [UInt8]) {
         field(entry.version, &out)
         field(entry.state.description, &out)
         field(entry.errorCode ?? "", &out)
@@ -64,22 +82,26 @@ public enum CSVReport {
         field(entry.answer?.httpStatus.map(String.init) ?? "", &out)
         field(entry.answer?.serviceRequestId ?? "", &out)
         field(String(entry.attempts), &out)
-        field(entry.answer?.time.iso8601 ?? "", &out)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: time)
         out.append(0x0A)
     }
 
     private static func field(_ text: String, _ out: inout [UInt8], first: Bool = false) {
         if !first { out.append(UInt8(ascii: ",")) }
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else {
-            out.append(contentsOf: text.utf8)
-            return
+        var text = text
+        text.withUTF8 { bytes in
+            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(UInt8(ascii: "\""))
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

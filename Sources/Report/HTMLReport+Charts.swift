@@ -58,10 +58,10 @@ extension HTMLReport {
                 let x = Double(left) + Double(i) * slot
                 let h = b.settled * plotHeight / maxSettled
                 let hd = b.deleted * plotHeight / maxSettled
-                let w = ReportFormatting.decimal(max(1, slot - 2))
+                let w = ReportFormatting.coordinate(max(1, slot - 2))
                 let title = "<title>\(b.offsetSeconds) s: \(ReportFormatting.count(b.settled)) settled, \(ReportFormatting.count(b.deleted)) deleted, \(b.answers) answers</title>"
-                svg += "<rect x=\"\(ReportFormatting.decimal(x))\" y=\"\(bottom - h)\" width=\"\(w)\" height=\"\(h)\" fill=\"\(colors[.absent]!)\">\(title)</rect>"
-                svg += "<rect x=\"\(ReportFormatting.decimal(x))\" y=\"\(bottom - hd)\" width=\"\(w)\" height=\"\(hd)\" fill=\"\(colors[.deleted]!)\">\(title)</rect>\n"
+                svg += "<rect x=\"\(ReportFormatting.coordinate(x))\" y=\"\(bottom - h)\" width=\"\(w)\" height=\"\(h)\" fill=\"\(colors[.absent]!)\">\(title)</rect>"
+                svg += "<rect x=\"\(ReportFormatting.coordinate(x))\" y=\"\(bottom - hd)\" width=\"\(w)\" height=\"\(hd)\" fill=\"\(colors[.deleted]!)\">\(title)</rect>\n"
             }
             let total = t.bucketSeconds * t.buckets.count
             svg += "<text x=\"\(left)\" y=\"\(bottom + 18)\">0</text>"

@@ -7,7 +7,7 @@ extension ReportData {
         var planned = Planned()
         var totals = StateCounts()
         var domains: [String: StateCounts] = [:], repositories: [String: StateCounts] = [:], formats: [String: StateCounts] = [:]
-        var packages: [PackageKey: PackageCount] = [:]
+        var topPackages = TopPackages(limit: Self.topPackageLimit)
         var failures = FailureTally(), pendingReasons = FailureTally()
         var statistics = RequestStatistics(httpStatuses: [], errorTypes: [])
         var httpStatuses: [Int: Int] = [:], errorTypes: [String: Int] = [:]
@@ -22,19 +22,33 @@ extension ReportData {
             planned.requests += replay.requests.count
             planned.packages += source.planHeader.totals.packages
             totals = totals + replay.totals
-            for request in replay.requests {
-                var counts = StateCounts()
-                for state in replay.states(request: request.id) { counts[state] += 1 }
-                let key = request.key
+            // Requests of one package, and packages of one repository, are consecutive in a plan:
+            // counts are gathered per run of equal keys, so no per-package table is kept.
+            var runKey: PackageKey?
+            var runCounts = StateCounts(), runPlanned = 0
+            func closeRun() {
+                guard let key = runKey else { return }
                 let domain = key.domainOwner.map { "\(key.domain) (\($0))" } ?? key.domain
-                domains[domain, default: StateCounts()] = domains[domain, default: StateCounts()] + counts
                 let repository = "\(key.domain)/\(key.repository)"
-                repositories[repository, default: StateCounts()] = repositories[repository, default: StateCounts()] + counts
-                formats[key.format.rawValue, default: StateCounts()] = formats[key.format.rawValue, default: StateCounts()] + counts
-                packages[key, default: PackageCount(package: key.packageName, repository: repository, deleted: 0, planned: 0)]
-                    .deleted += counts.deleted
-                packages[key]!.planned += request.versions.count
+                domains[domain, default: StateCounts()] = domains[domain, default: StateCounts()] + runCounts
+                repositories[repository, default: StateCounts()] = repositories[repository, default: StateCounts()] + runCounts
+                formats[key.format.rawValue, default: StateCounts()] = formats[key.format.rawValue, default: StateCounts()] + runCounts
+                if runCounts.deleted > 0 {
+                    topPackages.offer(PackageCount(package: key.packageName, repository: repository,
+                                                   deleted: runCounts.deleted, planned: runPlanned))
+                }
             }
+            for request in replay.requests {
+                if request.key != runKey {
+                    closeRun()
+                    runKey = request.key
+                    runCounts = StateCounts()
+                    runPlanned = 0
+                }
+                for state in replay.states(request: request.id) { runCounts[state] += 1 }
+                runPlanned += request.versions.count
+            }
+            closeRun()
             replay.forEachVersion(in: .failed) { entry in
                 failures.add(code: entry.errorCode ?? "unknown", message: entry.errorMessage ?? "", entry)
             }
@@ -56,7 +70,7 @@ extension ReportData {
             statistics.absentAfterLostAnswer += s.absentAfterLostAnswer
             for (status, count) in s.httpStatuses { httpStatuses[status, default: 0] += count }
             for (type, count) in s.errorTypes { errorTypes[type, default: 0] += count }
-            latencies.append(contentsOf: replay.answers.map(\.latencyMilliseconds))
+            latencies.append(contentsOf: replay.latencies)
 
             var versions: [String] = []
             if let header = replay.header {
@@ -100,9 +114,7 @@ extension ReportData {
             requestsPerSecond: active > 0 ? Double(statistics.answers) / active : 0,
             throughput: Self.throughput(sources, timeline),
             byDomain: Self.breakdowns(domains), byRepository: Self.breakdowns(repositories), byFormat: Self.breakdowns(formats),
-            topPackages: Array(packages.values.filter { $0.deleted > 0 }
-                .sorted { ($1.deleted, $0.package, $0.repository) < ($0.deleted, $1.package, $1.repository) }
-                .prefix(Self.topPackageLimit)),
+            topPackages: topPackages.sorted,
             failures: failures.groups, pendingReasons: pendingReasons.groups, requests: statistics)
     }
 
@@ -126,7 +138,7 @@ extension ReportData {
         let count = max(1, (total + width - 1) / width)
         var buckets = (0..<count).map { Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, deleted: 0) }
         for source in sources {
-            for answer in source.replay.answers {
+            source.replay.forEachAnswer { answer in
                 let offset = timeline.offset(of: answer.time)
                 let index = min(count - 1, max(0, Int(offset) / width))
                 buckets[index].answers += 1
@@ -136,6 +148,27 @@ extension ReportData {
         }
         return Throughput(bucketSeconds: width, buckets: total == 0 && buckets[0].answers == 0 ? [] : buckets)
     }
+}
+
+/// The packages with the most deletions, kept to a fixed number while offered one by one.
+struct TopPackages {
+    let limit: Int
+    private var kept: [ReportData.PackageCount] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    private static func before(_ a: ReportData.PackageCount, _ b: ReportData.PackageCount) -> Bool {
+        (b.deleted, a.package, a.repository) < (a.deleted, b.package, b.repository)
+    }
+
+    mutating func offer(_ package: ReportData.PackageCount) {
+        if kept.count == limit, let last = kept.last, !Self.before(package, last) { return }
+        let at = kept.firstIndex { Self.before(package, $0) } ?? kept.count
+        kept.insert(package, at: at)
+        if kept.count > limit { kept.removeLast() }
+    }
+
+    var sorted: [ReportData.PackageCount] { kept }
 }
 
 /// Failed (or pending) versions counted per code, with the first message and a few examples.

@@ -18,7 +18,7 @@ enum ReportFormatting {
         "\(count(value)) \(value == 1 ? singular : plural ?? singular + "s")"
     }
 
-    /// One decimal place, rounded half away from zero.
+    /// One decimal place (`1,772.5`), rounded half away from zero.
     static func decimal(_ value: Double, places: Int = 1) -> String {
         guard value.isFinite else { return "0" }
         var scale = 1.0
@@ -27,7 +27,12 @@ enum ReportFormatting {
         let whole = scaled / Int64(scale), fraction = scaled % Int64(scale)
         let fractionText = String(fraction)
         let padded = String(repeating: "0", count: places - fractionText.count) + fractionText
-        return (value < 0 && scaled != 0 ? "-" : "") + String(whole) + (places > 0 ? "." + padded : "")
+        return (value < 0 && scaled != 0 ? "-" : "") + count(Int(whole)) + (places > 0 ? "." + padded : "")
+    }
+
+    /// An SVG coordinate: one decimal, never a thousands separator.
+    static func coordinate(_ value: Double) -> String {
+        String(decimal(value).filter { $0 != "," })
     }
 
     /// `part / whole` as a percentage with one decimal, `–` for an empty whole.

@@ -18,9 +18,8 @@ struct ApplySummary {
         case .fatal(let code, _)?:
             // Refused before anything was answered: credentials or endpoint, not a partial run.
             let authCodes: Set<String> = ["UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
-                                          "AccessDeniedException", "connection_refused", "connect_timeout", "tls"]
-            if authCodes.contains(code), (result?.progress.requestsAnswered ?? 0) <= (result?.progress.throttled ?? 0) + 1,
-               (result?.progress.done ?? 0) == 0 {
+                                          "AccessDeniedException", "connection_refused", "connect_timeout", "tls", "endpoint-unreachable"]
+            if authCodes.contains(code), (result?.progress.done ?? 0) == 0 {
                 return .cannotConnect
             }
             return .stoppedEarly

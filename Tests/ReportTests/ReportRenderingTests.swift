@@ -1,6 +1,7 @@
 import Foundation
 import Journal
 import Report
+import TestSupport
 import Testing
 
 @Suite struct ReportRenderingTests {
@@ -50,5 +51,24 @@ import Testing
     @Test func formatsParse() throws {
         #expect(try ReportFormat(parsing: "JSON") == .json)
         #expect(throws: ReportError.unknownFormat("pdf")) { try ReportFormat(parsing: "pdf") }
+    }
+}
+
+@Suite struct ReportFormatWriteTests {
+    @Test func everyFormatWritesAFileRenamedIntoPlace() throws {
+        let dir = try TemporaryDirectory()
+        let source = try ReportFixture.source()
+        for format in ReportFormat.allCases {
+            let path = dir.file("report.\(format.rawValue)")
+            try format.write([source], to: try ReportOutput(path: path))
+            let text = String(decoding: try dir.read("report.\(format.rawValue)"), as: UTF8.self)
+            #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+            switch format {
+            case .markdown: #expect(text.hasPrefix("# cabatch deletion report"))
+            case .json: #expect(text.contains("\"schema\": \"cabatch-report\""))
+            case .csv: #expect(text.hasPrefix("domain,domainOwner,"))
+            case .html: #expect(text.hasPrefix("<!DOCTYPE html>"))
+            }
+        }
     }
 }
