@@ -30,8 +30,9 @@ import Testing
                 inventory.append(row)
             }
         }
-        // A repository the service does not know: ResourceNotFoundException, failed.
-        for v in 0..<5 { manifest.append(ManifestFixture.line(repository: "gone-store", package: "old", version: "0.\(v)")) }
+        // A repository the service does not know: ResourceNotFoundException, failed. Ten
+        // requests, so that injected 500s cannot leave all of them pending.
+        for p in 0..<10 { manifest.append(ManifestFixture.line(repository: "gone-store", package: "old-\(p)", version: "0.1")) }
         let manifestPath = try dir.write("m.jsonl", ManifestFixture.text(manifest))
         let planned = try Planner().plan([ManifestInput(manifestPath)]) { _ in }
         let planPath = dir.file("m.plan")
@@ -74,7 +75,7 @@ import Testing
         var csv: [UInt8] = []
         try CSVReport.write([source]) { csv += $0 }
         let lines = String(decoding: csv, as: UTF8.self).split(separator: "\n").dropFirst()
-        #expect(lines.count == 2_005)
+        #expect(lines.count == 2_010)
         var counted: [String: Int] = [:]
         for line in lines {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
