@@ -45,18 +45,7 @@ struct ReportCommand: ParsableCommand {
 /// Renders a report in any format to a file or standard output; shared by `report` and `--report`.
 enum ReportWriting {
     static func write(_ sources: [ReportSource], format: ReportFormat, to path: String?, failedOnly: Bool = false) throws {
-        let output = try ReportOutput(path: path)
-        switch format {
-        case .csv:
-            try CSVReport.write(sources, failedOnly: failedOnly, to: output)
-        case .markdown:
-            try output.write(MarkdownReport.render(ReportData(sources: sources)))
-        case .json:
-            try output.write(JSONReport.render(ReportData(sources: sources)))
-        case .html:
-            try output.write(HTMLReport.render(ReportData(sources: sources)))
-        }
-        try output.finish()
+        try format.write(sources, failedOnly: failedOnly, to: try ReportOutput(path: path))
     }
 
     /// The format a file name asks for: `.json`, `.csv`, `.html`/`.htm`, else Markdown.
