@@ -1,4 +1,5 @@
 import CJansson
+import Glibc
 
 /// A JSON document jansson could not parse, with jansson's own message and position.
 public struct JSONParseError: Error, Sendable, CustomStringConvertible {
@@ -18,6 +19,8 @@ enum Jansson {
         // jansson wants a pointer even for an empty buffer.
         var empty: CChar = 0
         let base = line.baseAddress?.assumingMemoryBound(to: CChar.self) ?? withUnsafePointer(to: &empty) { $0 }
+        let arena = JanssonArena.enter()
+        defer { JanssonArena.leave(arena) }
         guard let root = json_loadb(base, line.count, Int(JSON_DECODE_ANY | JSON_ALLOW_NUL), &error) else {
             throw parseError(error)
         }
@@ -77,7 +80,7 @@ enum JSONKind {
 }
 
 /// A jansson value owned by the enclosing `Jansson.withParsed` call.
-struct BorrowedJSON {
+struct BorrowedJSON: RowJSONObject, RowJSONValue {
     let raw: UnsafeMutablePointer<json_t>
 
     var kind: JSONKind {
@@ -98,6 +101,20 @@ struct BorrowedJSON {
         }.map(BorrowedJSON.init(raw:))
     }
 
+    func member(_ field: ManifestField) -> BorrowedJSON? {
+        switch field {
+        case .domain: member("domain")
+        case .domainOwner: member("domainOwner")
+        case .repository: member("repository")
+        case .format: member("format")
+        case .namespace: member("namespace")
+        case .package: member("package")
+        case .version: member("version")
+        }
+    }
+
+    var status: BorrowedJSON? { member("status") }
+
     /// The value of a string (UTF-8 already checked by jansson).
     var string: String {
         let length = json_string_length(raw)
@@ -107,5 +124,86 @@ struct BorrowedJSON {
         }
     }
 
+    func string(reusing previous: String?, same: inout Bool) -> String {
+        guard var previous else {
+            same = false
+            return string
+        }
+        let length = json_string_length(raw)
+        if previous.utf8.count == length, let pointer = json_string_value(raw),
+           previous.withUTF8({ length == 0 || memcmp($0.baseAddress!, pointer, length) == 0 }) {
+            return previous
+        }
+        same = false
+        return string
+    }
+
     var swiftValue: JSONValue { Jansson.value(raw) }
+}
+
+/// A per-thread bump allocator for jansson while it parses one line. A row costs jansson some
+/// twenty small allocations that all die together when the line is done, so inside a parse
+/// allocation is a pointer bump, freeing is nothing, and the arena is rewound afterwards.
+/// Anything else (a parse on a thread without an arena, an allocation that does not fit) goes
+/// to malloc, and `free` tells the two apart by address, so values from either are safe.
+enum JanssonArena {
+    static let capacity = 64 * 1024
+
+    struct State {
+        var base: UnsafeMutableRawPointer
+        var used: Int
+        var active: Bool
+    }
+
+    /// Installs the allocator once per process.
+    static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { state in
+            guard let state = state?.assumingMemoryBound(to: State.self) else { return }
+            free(state.pointee.base)
+            state.deallocate()
+        }
+        json_set_alloc_funcs(allocate, release)
+        return key
+    }()
+
+    /// Turns this thread's arena on, creating it on first use.
+    static func enter() -> UnsafeMutablePointer<State> {
+        let key = key
+        let state: UnsafeMutablePointer<State>
+        if let existing = pthread_getspecific(key) {
+            state = existing.assumingMemoryBound(to: State.self)
+        } else {
+            state = .allocate(capacity: 1)
+            state.initialize(to: State(base: malloc(capacity)!, used: 0, active: false))
+            pthread_setspecific(key, state)
+        }
+        state.pointee.active = true
+        return state
+    }
+
+    /// Rewinds: every value parsed inside must be gone by now.
+    static func leave(_ state: UnsafeMutablePointer<State>) {
+        state.pointee.active = false
+        state.pointee.used = 0
+    }
+
+    private static let allocate: json_malloc_t = { size in
+        guard let raw = pthread_getspecific(key) else { return malloc(size) }
+        let state = raw.assumingMemoryBound(to: State.self)
+        let rounded = (size + 15) & ~15
+        guard state.pointee.active, state.pointee.used + rounded <= capacity else { return malloc(size) }
+        let pointer = state.pointee.base + state.pointee.used
+        state.pointee.used += rounded
+        return pointer
+    }
+
+    private static let release: json_free_t = { pointer in
+        guard let pointer else { return }
+        if let raw = pthread_getspecific(key) {
+            let base = raw.assumingMemoryBound(to: State.self).pointee.base
+            if pointer >= base && pointer < base + capacity { return }
+        }
+        free(pointer)
+    }
 }

@@ -1,19 +1,35 @@
 /// Turns one manifest line into a validated `ManifestRow`, or says exactly why it cannot be one.
 public struct ManifestRowDecoder: Sendable {
     /// A line's problem, before the file and line number are attached.
-    public struct Failure: Error, Sendable {
+    public struct Failure: Error, Sendable, Equatable {
         public var kind: RejectKind
         public var field: ManifestField?
         public var message: String
         public var hint: String?
     }
 
-    public init() {}
+    /// Whether lines of the common flat shape are read by `FlatJSONObject` rather than jansson
+    /// (the same result, faster); off only to compare the two.
+    let readsFlatLines: Bool
+
+    public init() { readsFlatLines = true }
+
+    init(readsFlatLines: Bool) { self.readsFlatLines = readsFlatLines }
 
     /// Decodes a line that is not blank.
     public func decode(_ line: UnsafeRawBufferPointer) -> Result<ManifestRow, Failure> {
+        decode(line, after: nil)
+    }
+
+    /// Decodes a line that is not blank. `previous` is the valid row before it: inventories list
+    /// a package's versions together, so when this row names the same package, byte for byte,
+    /// its strings are shared and its package members are not checked again (they passed).
+    public func decode(_ line: UnsafeRawBufferPointer, after previous: ManifestRow?) -> Result<ManifestRow, Failure> {
+        if readsFlatLines, let flat = FlatJSONObject(line) {
+            return decode(root: flat, after: previous)
+        }
         do {
-            return try Jansson.withParsed(line) { root in decode(root: root) }
+            return try Jansson.withParsed(line) { root in decode(root: root, after: previous) }
         } catch let error as JSONParseError {
             if error.isInvalidUTF8 {
                 return .failure(Failure(kind: .notUTF8, message: "the line is not valid UTF-8 (\(error))",
@@ -26,20 +42,22 @@ public struct ManifestRowDecoder: Sendable {
         }
     }
 
-    private func decode(root: BorrowedJSON) -> Result<ManifestRow, Failure> {
+    private func decode<Root: RowJSONObject>(root: Root, after previous: ManifestRow?) -> Result<ManifestRow, Failure> {
         guard root.kind == .object else {
             return .failure(Failure(kind: .notAnObject, message: "the line is \(root.kind.article), not a JSON object",
                                     hint: "each line must be an object with domain, repository, format, package and version"))
         }
         do {
-            let domain = try required(root, "domain", .domain)
-            let owner = try optional(root, "domainOwner", .domainOwner)
-            let repository = try required(root, "repository", .repository)
-            let formatText = try required(root, "format", .format)
-            let namespace = try optional(root, "namespace", .namespace)
-            let package = try required(root, "package", .package)
-            let version = try required(root, "version", .version)
-            let status = root.member("status").flatMap { $0.kind == .string ? $0.string : nil }
+            var same = previous != nil
+            let domain = try required(root, .domain, reusing: previous?.domain, same: &same)
+            let owner = try optional(root, .domainOwner, reusing: previous?.domainOwner, same: &same)
+            let repository = try required(root, .repository, reusing: previous?.repository, same: &same)
+            let formatText = try required(root, .format, reusing: previous?.format.rawValue, same: &same)
+            let namespace = try optional(root, .namespace, reusing: previous?.namespace, same: &same)
+            let package = try required(root, .package, reusing: previous?.package, same: &same)
+            var versionSame = false
+            let version = try required(root, .version, reusing: nil, same: &versionSame)
+            let status = root.status.flatMap { $0.kind == .string ? $0.string : nil }
             guard let format = PackageFormat(rawValue: formatText) else {
                 let violation = ServiceConstraints.check(.format, formatText)!
                 return .failure(Failure(kind: .unknownFormat, field: .format, message: violation.message,
@@ -48,7 +66,9 @@ public struct ManifestRowDecoder: Sendable {
             }
             let row = ManifestRow(domain: domain, domainOwner: owner, repository: repository, format: format,
                                   namespace: namespace, package: package, version: version, status: status)
-            if let violation = row.violations().first {
+            // The same package as the valid row before: only the version is new.
+            let violation = same ? ServiceConstraints.check(.version, version) : row.violations().first
+            if let violation {
                 return .failure(Failure(kind: RejectKind(violation.rule), field: violation.field,
                                         message: violation.message, hint: violation.hint))
             }
@@ -60,8 +80,11 @@ public struct ManifestRowDecoder: Sendable {
         }
     }
 
-    private func required(_ object: BorrowedJSON, _ name: StaticString, _ field: ManifestField) throws -> String {
-        guard let value = object.member(name) else {
+    /// A required string member; `previous` is the previous row's value, returned (and `same`
+    /// left alone) when the bytes are equal, else `same` becomes false.
+    private func required<Root: RowJSONObject>(_ object: Root, _ field: ManifestField,
+                                               reusing previous: String?, same: inout Bool) throws -> String {
+        guard let value = object.member(field) else {
             throw Failure(kind: .missingMember, field: field, message: "member \(field.rawValue) is missing",
                           hint: "every row needs domain, repository, format, package and version")
         }
@@ -69,16 +92,20 @@ public struct ManifestRowDecoder: Sendable {
             throw Failure(kind: .wrongType, field: field,
                           message: "member \(field.rawValue) is \(value.kind.article), not a string")
         }
-        return value.string
+        return value.string(reusing: previous, same: &same)
     }
 
     /// Absent and `null` both mean "not given".
-    private func optional(_ object: BorrowedJSON, _ name: StaticString, _ field: ManifestField) throws -> String? {
-        guard let value = object.member(name), value.kind != .null else { return nil }
+    private func optional<Root: RowJSONObject>(_ object: Root, _ field: ManifestField,
+                                               reusing previous: String?, same: inout Bool) throws -> String? {
+        guard let value = object.member(field), value.kind != .null else {
+            if previous != nil { same = false }
+            return nil
+        }
         guard value.kind == .string else {
             throw Failure(kind: .wrongType, field: field,
                           message: "member \(field.rawValue) is \(value.kind.article), not a string or null")
         }
-        return value.string
+        return value.string(reusing: previous, same: &same)
     }
 }

@@ -124,6 +124,7 @@ public struct ManifestScanner: Sendable {
         rows.reserveCapacity(batch.spans.count)
         var rejects: [Reject] = []
         var blank = 0
+        var previous: ManifestRow?
         batch.bytes.withUnsafeBytes { raw in
             for (index, span) in batch.spans.enumerated() {
                 let lineNumber = batch.firstLine + index
@@ -141,9 +142,10 @@ public struct ManifestScanner: Sendable {
                     blank += 1
                     continue
                 }
-                switch decoder.decode(line) {
+                switch decoder.decode(line, after: previous) {
                 case .success(let row):
                     rows.append(row)
+                    previous = row
                 case .failure(let failure):
                     rejects.append(Reject(
                         file: file, line: lineNumber, kind: failure.kind, field: failure.field,

@@ -47,8 +47,8 @@ public enum ServiceConstraints {
     /// DomainName: 2–50, `[a-z][a-z0-9\-]{0,48}[a-z0-9]`.
     static func checkDomain(_ value: String) -> RuleViolation? {
         if let violation = checkLength(.domain, value, min: 2, max: 50) { return violation }
-        let bytes = Array(value.utf8)
-        let ok = isLower(bytes[0]) && isLowerOrDigit(bytes[bytes.count - 1])
+        let bytes = value.utf8
+        let ok = isLower(bytes.first!) && isLowerOrDigit(bytes.last!)
             && bytes.dropFirst().dropLast().allSatisfy { isLowerOrDigit($0) || $0 == UInt8(ascii: "-") }
         return ok ? nil : patternViolation(.domain, value, "[a-z][a-z0-9-]{0,48}[a-z0-9]",
                                            hint: "lowercase letters, digits and hyphens; starts with a letter")
@@ -56,7 +56,7 @@ public enum ServiceConstraints {
 
     /// AccountId: exactly 12 digits.
     static func checkAccountID(_ value: String) -> RuleViolation? {
-        let bytes = Array(value.utf8)
+        let bytes = value.utf8
         guard bytes.count == 12, bytes.allSatisfy(isDigit) else {
             return RuleViolation(
                 field: .domainOwner, rule: .pattern,
@@ -69,8 +69,8 @@ public enum ServiceConstraints {
     /// RepositoryName: 2–100, `[A-Za-z0-9][A-Za-z0-9._\-]{1,99}`.
     static func checkRepository(_ value: String) -> RuleViolation? {
         if let violation = checkLength(.repository, value, min: 2, max: 100) { return violation }
-        let bytes = Array(value.utf8)
-        let ok = isAlnum(bytes[0]) && bytes.dropFirst().allSatisfy {
+        let bytes = value.utf8
+        let ok = isAlnum(bytes.first!) && bytes.dropFirst().allSatisfy {
             isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
         }
         return ok ? nil : patternViolation(.repository, value, "[A-Za-z0-9][A-Za-z0-9._-]{1,99}", hint: nil)

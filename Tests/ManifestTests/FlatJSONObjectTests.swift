@@ -1,0 +1,111 @@
+@testable import Manifest
+import Testing
+
+/// Lines of the common flat shape are read without jansson; on every line, the result must be
+/// exactly jansson's (the same row, or the same reject with the same words).
+@Suite struct FlatJSONObjectTests {
+    private let flat = ManifestRowDecoder()
+    private let jansson = ManifestRowDecoder(readsFlatLines: false)
+
+    private func isFlat(_ line: String) -> Bool {
+        Array(line.utf8).withUnsafeBytes { FlatJSONObject($0) != nil }
+    }
+
+    private func expectAgreement(_ bytes: [UInt8], after previous: ManifestRow? = nil,
+                                 sourceLocation: SourceLocation = #_sourceLocation) {
+        bytes.withUnsafeBytes { line in
+            let fast = flat.decode(line, after: previous)
+            let reference = jansson.decode(line)
+            #expect(fast == reference, "\(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
+        }
+    }
+
+    private static let valid = #"{"domain":"acme","domainOwner":"111122223333","repository":"npm-store","format":"npm","namespace":"types","package":"node","version":"18.11.9"}"#
+
+    @Test func readsPlainLinesAndDeclinesWhatItDoesNotCover() {
+        #expect(isFlat(Self.valid))
+        #expect(isFlat(" {\t\"domain\" : \"acme\" , \"x\":null,\"version\":\"1\"}\r\n "))
+        #expect(isFlat("{}"))
+        for declined in [
+            #"{"domain":"ac\u006de","version":"1"}"#,       // an escape
+            #"{"domain":"acmé","version":"1"}"#,            // non-ASCII
+            #"{"domain":"acme","domain":"other"}"#,         // a repeated row member
+            #"{"domain":"acme","size":12}"#,                // a number
+            #"{"domain":"acme","tags":["a"]}"#,             // a nested value
+            #"{"domain":"acme","ok":true}"#,
+            #"{"domain":"acme",}"#,
+            #"{"domain":"acme"} x"#,
+            #"{"domain":nul}"#,
+            #"{"domain":nullx}"#,
+            "{\"domain\":\"a\tb\"}",                         // a control character
+            #"["domain"]"#,
+            #""domain""#,
+            "{",
+        ] {
+            #expect(!isFlat(declined), "\(declined)")
+        }
+    }
+
+    @Test func agreesWithJanssonOnEveryGeneratedLine() throws {
+        var lines: [[UInt8]] = []
+        _ = try SyntheticManifest(rows: 3_000, seed: 11, badLines: 200)
+            .generate(manifestLine: { lines.append($0) }, inventoryLine: nil)
+        var previous: ManifestRow?
+        var flatLines = 0
+        for line in lines {
+            expectAgreement(line)
+            // With the row before it, as the scanner decodes: the same result.
+            expectAgreement(line, after: previous)
+            if line.withUnsafeBytes({ FlatJSONObject($0) != nil }) { flatLines += 1 }
+            if case .success(let row) = line.withUnsafeBytes({ jansson.decode($0) }) { previous = row }
+        }
+        // Generated rows are plain: nearly all take the fast path.
+        #expect(flatLines > 2_500)
+    }
+
+    @Test(arguments: [
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","extra":null,"more":"x"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","":""}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","version ":"2"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":null}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":""}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","namespace":null,"domainOwner":null,"package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"NPM","package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"maven","package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","namespace":"@types","package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1 2"}"#,
+        #"{"domain":"acme","domainOwner":"1234","repository":"r1","format":"npm","package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","domain":"acme"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1"} "#,
+        #"  {  "domain"  :  "acme"  ,  "repository"  :  "r1"  ,  "format":"npm","package":"p","version":"1"  }  "#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1""#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1"}}"#,
+        #"{}"#,
+        #"null"#,
+        #"{"domain":"acme"}"#,
+    ])
+    func agreesWithJanssonOnEdgeCases(_ line: String) {
+        expectAgreement(Array(line.utf8))
+        expectAgreement(Array(line.utf8), after: ManifestRow(domain: "acme", repository: "r1", format: .npm, package: "p", version: "0"))
+    }
+
+    /// Seeded random edits of valid lines, using the bytes that matter to the grammar.
+    @Test func agreesWithJanssonOnMutatedLines() {
+        var random = SplitMix64(seed: 5)
+        let alphabet = Array(#"{}[]:,"\ nul0a-/#é"#.utf8) + [0x09, 0x0A, 0x0D, 0x00, 0x7F, 0xFF]
+        let base = Array(Self.valid.utf8)
+        for _ in 0..<5_000 {
+            var line = base
+            for _ in 0..<(1 + Int(random.next() % 3)) {
+                let position = Int(random.next() % UInt64(line.count))
+                let byte = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                switch random.next() % 3 {
+                case 0: line[position] = byte
+                case 1: line.insert(byte, at: position)
+                default: if line.count > 1 { line.remove(at: position) }
+                }
+            }
+            expectAgreement(line)
+        }
+    }
+}
