@@ -43,6 +43,12 @@ public final class JSONLinesWriter {
 
     public func write(_ writer: JSONWriter) throws { try write(line: writer.bytes) }
 
+    /// Appends whole lines, each already ending in a newline.
+    public func write(lines: [UInt8]) throws {
+        buffer.append(contentsOf: lines)
+        if buffer.count >= flushThreshold { try flush(end: false) }
+    }
+
     /// Finishes the stream, syncs it and renames it to `path`.
     public func commit() throws {
         try flush(end: true)

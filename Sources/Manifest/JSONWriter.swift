@@ -65,6 +65,16 @@ public struct JSONWriter: Sendable {
 
     /// RFC 8259 string escaping; non-ASCII is written as UTF-8.
     public static func appendString(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        let plain = value.withUTF8 { utf8 in
+            // Most strings need no escape: one copy.
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: utf8)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if plain { return }
         out.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {

@@ -1,46 +1,54 @@
 import Manifest
 
-/// Versions gathered per package from manifest rows, before sorting and batching.
+/// One batch's rows grouped into runs of consecutive rows of one package, in batch order.
 public struct PackageGroups: Sendable {
-    public internal(set) var versions: [PackageKey: [String]] = [:]
+    /// A package and the versions of one run of its rows.
+    public struct Run: Sendable {
+        public var key: PackageKey
+        public var versions: [String]
+    }
+
+    public internal(set) var runs: [Run] = []
     /// Rows whose package fell outside the shard being planned.
     public internal(set) var rowsOutsideShard = 0
 
     public init() {}
 
     /// Groups one batch of rows; runs on the scanner's worker threads. Inventories list a
-    /// package's versions together, so consecutive rows usually share the previous key.
+    /// package's versions together, so consecutive rows usually share the previous key, and
+    /// runs (merged by `PlanBuilder`) need no hashing here.
     public static func group(_ rows: [ManifestRow], defaultOwner: String?, shard: Shard?) -> PackageGroups {
         var groups = PackageGroups()
-        var currentKey: PackageKey?
+        // The previous row's package, and whether it is in the shard.
+        var lastKey: PackageKey?
+        var inShard = true
         var current: [String] = []
         func flush() {
-            if let key = currentKey, !current.isEmpty {
-                groups.versions[key, default: []].append(contentsOf: current)
+            if let key = lastKey, inShard, !current.isEmpty {
+                groups.runs.append(Run(key: key, versions: current))
             }
-            current.removeAll(keepingCapacity: true)
+            current = []
         }
         for row in rows {
-            let key = PackageKey(row, defaultOwner: defaultOwner)
-            if key != currentKey {
+            // Compared in place rather than through a key built per row: most rows share it.
+            if lastKey == nil || !Self.names(lastKey!, row, defaultOwner: defaultOwner) {
                 flush()
-                currentKey = key
-                if let shard, !shard.contains(key) { currentKey = nil }
+                let key = PackageKey(row, defaultOwner: defaultOwner)
+                inShard = shard.map { $0.contains(key) } ?? true
+                lastKey = key
             }
-            if currentKey == nil {
-                groups.rowsOutsideShard += 1
-            } else {
+            if inShard {
                 current.append(row.version)
+            } else {
+                groups.rowsOutsideShard += 1
             }
         }
         flush()
         return groups
     }
 
-    public mutating func merge(_ other: PackageGroups) {
-        rowsOutsideShard += other.rowsOutsideShard
-        for (key, list) in other.versions {
-            versions[key, default: []].append(contentsOf: list)
-        }
+    private static func names(_ key: PackageKey, _ row: ManifestRow, defaultOwner: String?) -> Bool {
+        key.package == row.package && key.namespace == row.namespace && key.repository == row.repository
+            && key.domain == row.domain && key.format == row.format && key.domainOwner == (row.domainOwner ?? defaultOwner)
     }
 }

@@ -53,12 +53,20 @@ public struct PackageKey: Sendable, Hashable, Comparable, CustomStringConvertibl
         return hash
     }
 
+    /// Member by member (domain, domainOwner, repository, format, namespace, package; absent
+    /// is empty) in UTF-8 byte order: plain bytes, so that plan order never depends on Unicode
+    /// tables.
     public static func < (a: PackageKey, b: PackageKey) -> Bool {
-        if a.domain != b.domain { return a.domain < b.domain }
-        if a.domainOwner != b.domainOwner { return (a.domainOwner ?? "") < (b.domainOwner ?? "") }
-        if a.repository != b.repository { return a.repository < b.repository }
-        if a.format != b.format { return a.format < b.format }
-        if a.namespace != b.namespace { return (a.namespace ?? "") < (b.namespace ?? "") }
-        return a.package < b.package
+        if let order = precedes(a.domain, b.domain) { return order }
+        if let order = precedes(a.domainOwner ?? "", b.domainOwner ?? "") { return order }
+        if let order = precedes(a.repository, b.repository) { return order }
+        if let order = precedes(a.format.rawValue, b.format.rawValue) { return order }
+        if let order = precedes(a.namespace ?? "", b.namespace ?? "") { return order }
+        return precedes(a.package, b.package) ?? false
+    }
+
+    /// `nil` when the bytes are equal.
+    private static func precedes(_ x: String, _ y: String) -> Bool? {
+        x.utf8.elementsEqual(y.utf8) ? nil : x.utf8.lexicographicallyPrecedes(y.utf8)
     }
 }

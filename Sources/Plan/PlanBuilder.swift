@@ -1,3 +1,4 @@
+import Foundation
 import Manifest
 
 /// Turns grouped versions into the fewest requests: each package's versions sorted,
@@ -5,58 +6,172 @@ import Manifest
 ///
 /// The result depends only on the set of rows, never on their order in the manifests.
 public struct PlanBuilder: Sendable {
-    private var groups = PackageGroups()
-    private var sortedKeys: [PackageKey] = []
+    /// Every package seen, its position in `keys` and `lists`.
+    private var index: [PackageKey: Int32] = [:]
+    private var keys: [PackageKey] = []
+    /// Per package: its versions; after `finalize`, sorted and unique.
+    private var lists: [[String]] = []
+    private var rowsOutsideShard = 0
+    /// After `finalize`: the packages' positions in plan order.
+    private var order: [Int32] = []
     public private(set) var totals = PlanTotals()
 
     public init() {}
 
     public mutating func add(_ batch: PackageGroups) {
-        groups.merge(batch)
+        rowsOutsideShard += batch.rowsOutsideShard
+        for run in batch.runs {
+            let next = Int32(keys.count)
+            var isNew = false
+            // One hash lookup whether the package is new or not.
+            let position = { (slot: inout Int32?) -> Int32 in
+                if slot == nil {
+                    slot = next
+                    isNew = true
+                }
+                return slot!
+            }(&index[run.key])
+            if isNew {
+                keys.append(run.key)
+                lists.append(run.versions)
+            } else {
+                lists[Int(position)].append(contentsOf: run.versions)
+            }
+        }
     }
 
-    /// Sorts and deduplicates in place and counts; `rows`, `rejects` and `blankLines` come
-    /// from the scan.
+    /// Sorts and deduplicates and counts; `rows`, `rejects` and `blankLines` come from the scan.
     public mutating func finalize(rows: Int, rejects: Int, blankLines: Int) -> PlanTotals {
         var totals = PlanTotals()
         totals.rows = rows
         totals.rejects = rejects
         totals.blankLines = blankLines
-        totals.rowsOutsideShard = groups.rowsOutsideShard
-        var byRepository: [PackageKey: Int] = [:]
+        totals.rowsOutsideShard = rowsOutsideShard
+        index = [:]
+        let (order, removed) = Self.sort(keys: keys, lists: &lists)
+        self.order = order
+
         var repositories: [PlanTotals.Repository] = []
-        sortedKeys = groups.versions.keys.sorted()
-        for key in sortedKeys {
-            let removed = Self.sortAndDeduplicate(&groups.versions[key]!)
-            let unique = groups.versions[key]!.count
+        var previous: PackageKey?
+        for index in order {
+            let key = keys[Int(index)]
+            let unique = lists[Int(index)].count
             let requests = (unique + DeleteRequest.maxVersions - 1) / DeleteRequest.maxVersions
-            totals.duplicates += removed
             totals.packages += 1
             totals.versions += unique
             totals.requests += requests
-            // One entry per repository and format: the key with its package parts blanked.
-            let repoKey = PackageKey(domain: key.domain, domainOwner: key.domainOwner, repository: key.repository,
-                                     format: key.format, namespace: nil, package: "")
-            let index = byRepository[repoKey] ?? {
+            // Keys sort by domain, owner, repository and format first: one repository's
+            // packages are consecutive.
+            if let p = previous, p.domain == key.domain, p.domainOwner == key.domainOwner,
+               p.repository == key.repository, p.format == key.format {
+            } else {
                 repositories.append(PlanTotals.Repository(domain: key.domain, domainOwner: key.domainOwner,
                                                           repository: key.repository, format: key.format))
-                byRepository[repoKey] = repositories.count - 1
-                return repositories.count - 1
-            }()
-            repositories[index].packages += 1
-            repositories[index].versions += unique
-            repositories[index].requests += requests
+            }
+            repositories[repositories.count - 1].packages += 1
+            repositories[repositories.count - 1].versions += unique
+            repositories[repositories.count - 1].requests += requests
+            previous = key
         }
+        totals.duplicates = removed
         totals.repositories = repositories.sorted()
         self.totals = totals
         return totals
     }
 
+    /// The packages' order, and every version list sorted and deduplicated (returning how many
+    /// repeats were removed): the key sort and the list sorts share the cores.
+    private static func sort(keys: [PackageKey], lists: inout [[String]]) -> (order: [Int32], removed: Int) {
+        var order = (0..<Int32(keys.count)).map { $0 }
+        let (sortBytes, offsets) = Self.sortBytes(keys)
+        let chunkCount = max(1, min(64, lists.count / 1024))
+        var removed = [Int](repeating: 0, count: chunkCount)
+        let total = lists.count
+        lists.withUnsafeMutableBufferPointer { listBuffer in
+            order.withUnsafeMutableBufferPointer { orderBuffer in
+                removed.withUnsafeMutableBufferPointer { removedBuffer in
+                    sortBytes.withUnsafeBufferPointer { bytes in
+                        offsets.withUnsafeBufferPointer { offsets in
+                            let shared = SharedBuffers(bytes: bytes, offsets: offsets, lists: listBuffer,
+                                                       order: orderBuffer, removed: removedBuffer)
+                            // Iteration 0 sorts the keys; the others each take a slice of the lists.
+                            DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { iteration in
+                                if iteration == 0 {
+                                    var order = shared.order
+                                    order.sort { shared.precedes($0, $1) }
+                                    return
+                                }
+                                let chunk = iteration - 1
+                                var count = 0
+                                for index in (total * chunk / chunkCount)..<(total * (chunk + 1) / chunkCount) {
+                                    count += sortAndDeduplicate(&shared.lists[index])
+                                }
+                                shared.removed[chunk] = count
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (order, removed.reduce(0, +))
+    }
+
+    /// Every key as bytes that sort as the keys do (see `PackageKey.<`), one after another:
+    /// comparing them is a `memcmp`, where comparing keys costs a dozen reference counts.
+    /// Each member is its UTF-8 followed by 0x00, with 0x00 and 0x01 inside it written as
+    /// 0x01 0x01 and 0x01 0x02 so that the order is kept.
+    static func sortBytes(_ keys: [PackageKey]) -> (bytes: [UInt8], offsets: [Int]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(keys.count * 64)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(keys.count + 1)
+        func append(_ member: String) {
+            for byte in member.utf8 {
+                if byte <= 1 {
+                    bytes.append(1)
+                    bytes.append(byte + 1)
+                } else {
+                    bytes.append(byte)
+                }
+            }
+            bytes.append(0)
+        }
+        for key in keys {
+            offsets.append(bytes.count)
+            append(key.domain)
+            append(key.domainOwner ?? "")
+            append(key.repository)
+            append(key.format.rawValue)
+            append(key.namespace ?? "")
+            append(key.package)
+        }
+        offsets.append(bytes.count)
+        return (bytes, offsets)
+    }
+
+    /// The buffers `sort` hands to its concurrent iterations: each iteration writes only its
+    /// own part, so sharing them is safe.
+    private struct SharedBuffers: @unchecked Sendable {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var offsets: UnsafeBufferPointer<Int>
+        var lists: UnsafeMutableBufferPointer<[String]>
+        var order: UnsafeMutableBufferPointer<Int32>
+        var removed: UnsafeMutableBufferPointer<Int>
+
+        func precedes(_ a: Int32, _ b: Int32) -> Bool {
+            let aStart = offsets[Int(a)], aCount = offsets[Int(a) + 1] - aStart
+            let bStart = offsets[Int(b)], bCount = offsets[Int(b) + 1] - bStart
+            let order = memcmp(bytes.baseAddress! + aStart, bytes.baseAddress! + bStart, min(aCount, bCount))
+            return order != 0 ? order < 0 : aCount < bCount
+        }
+    }
+
     /// The requests in plan order, ids from 1.
     public func forEachRequest(_ body: (DeleteRequest) throws -> Void) rethrows {
         var id = 1
-        for key in sortedKeys {
-            let versions = groups.versions[key]!
+        for index in order {
+            let key = keys[Int(index)]
+            let versions = lists[Int(index)]
             var start = 0
             while start < versions.count {
                 let end = min(start + DeleteRequest.maxVersions, versions.count)
@@ -65,6 +180,62 @@ public struct PlanBuilder: Sendable {
                 start = end
             }
         }
+    }
+
+    /// The plan file's request lines, in plan order, a few thousand packages at a time: each
+    /// chunk is encoded on whichever core is free, and `body` gets the chunks in order.
+    public func forEachEncodedChunk(_ body: ([UInt8]) throws -> Void) rethrows {
+        let packagesPerChunk = 2048
+        let chunksPerWave = 4 * ProcessInfo.processInfo.activeProcessorCount
+        // The first request id of every chunk.
+        var firstIDs: [Int] = []
+        var id = 1
+        for (position, index) in order.enumerated() {
+            if position % packagesPerChunk == 0 { firstIDs.append(id) }
+            id += (lists[Int(index)].count + DeleteRequest.maxVersions - 1) / DeleteRequest.maxVersions
+        }
+        var chunk = 0
+        while chunk < firstIDs.count {
+            let wave = min(chunksPerWave, firstIDs.count - chunk)
+            let encoded = Self.encodeWave(chunks: chunk..<(chunk + wave), packagesPerChunk: packagesPerChunk,
+                                          firstIDs: firstIDs, order: order, keys: keys, lists: lists)
+            for bytes in encoded { try body(bytes) }
+            chunk += wave
+        }
+    }
+
+    private static func encodeWave(chunks: Range<Int>, packagesPerChunk: Int, firstIDs: [Int], order: [Int32],
+                                   keys: [PackageKey], lists: [[String]]) -> [[UInt8]] {
+        let results = ChunkResults(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { offset in
+            let chunk = chunks.lowerBound + offset
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(256 * 1024)
+            var id = firstIDs[chunk]
+            for position in (chunk * packagesPerChunk)..<min((chunk + 1) * packagesPerChunk, order.count) {
+                let index = Int(order[position])
+                let versions = lists[index]
+                var start = 0
+                while start < versions.count {
+                    let end = min(start + DeleteRequest.maxVersions, versions.count)
+                    PlanFile.appendLine(id: id, key: keys[index], versions: versions[start..<end], to: &bytes)
+                    id += 1
+                    start = end
+                }
+            }
+            results.set(offset, bytes)
+        }
+        return results.values
+    }
+
+    /// Slots the iterations of `encodeWave` fill, each its own.
+    private final class ChunkResults: @unchecked Sendable {
+        private var slots: [[UInt8]]
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+        func set(_ index: Int, _ bytes: [UInt8]) {
+            slots.withUnsafeMutableBufferPointer { $0[index] = bytes }
+        }
+        var values: [[UInt8]] { slots }
     }
 
     /// Sorts and removes repeats, leaving the unique versions; returns how many were removed.

@@ -46,11 +46,11 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    func run() throws { try run(printSummary: true) }
+    func run() throws { try run(printSummary: true, keepsTablesUntilExit: true) }
 
     /// Plans; `printSummary: false` leaves out the per-repository table, for `run`, whose
     /// report has one.
-    func run(printSummary: Bool) throws {
+    func run(printSummary: Bool, keepsTablesUntilExit: Bool = false) throws {
         let inputs = manifests.map(ManifestInput.init)
         let planPath = plan ?? Self.defaultPlanPath(for: manifests[0])
         let rejectsPath = rejects ?? planPath + ".rejects.jsonl"
@@ -69,6 +69,9 @@ struct PlanCommand: ParsableCommand {
         if result.isWritable {
             try PlanFile.write(result.header, requests: result.builder, to: planPath)
         }
+        // Freeing millions of versions one by one takes a second, just before the process
+        // ends and the memory goes back anyway.
+        if keepsTablesUntilExit { _ = Unmanaged.passRetained(ExitLifetime(result)) }
         let summary = PlanSummary(header: result.header, planPath: result.isWritable ? planPath : nil,
                                   rejectsPath: rejectLog.count > 0 ? rejectsPath : nil, firstRejects: rejectLog.first)
         switch output {
@@ -90,6 +93,12 @@ struct PlanCommand: ParsableCommand {
         }
         return (name.isEmpty ? "manifest" : name) + ".plan"
     }
+}
+
+/// Holds a value that is never freed (see `PlanCommand.run`).
+private final class ExitLifetime<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Writes rejects as they arrive, keeping only the first few in memory for the terminal.

@@ -60,7 +60,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let plan = try PlanFile.read(try makePlan(dir))
         var lines = [String(decoding: plan.header.encoded().bytes, as: UTF8.self)]
-        lines += plan.requests.map { String(decoding: PlanFile.encode($0).bytes, as: UTF8.self) }
+        lines += plan.requests.map { String(decoding: PlanFile.encode($0), as: UTF8.self) }
         lines[2] = "{not json"
         let frame = try ManifestFixture.zstdFrame(ManifestFixture.text(lines), in: dir)
         let path = try dir.write("damaged.plan", frame)
