@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "CodeArtifact",
             dependencies: [
-                "SigV4",
+                "SigV4", "Manifest",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -29,7 +29,6 @@ public struct DisposePackageVersions: CodeArtifactOperation, Hashable {
     }
 
     public static func decode(_ response: ServiceResponse) throws -> PackageVersionsOutput {
-        PackageVersionsOutput(result: try decodeBody(PackageVersionsResult.self, from: response),
-                              httpStatus: response.status, requestID: response.requestID)
+        try decodeVersionsResult(from: response)
     }
 }

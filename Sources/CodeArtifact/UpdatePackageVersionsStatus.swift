@@ -32,7 +32,6 @@ public struct UpdatePackageVersionsStatus: CodeArtifactOperation, Hashable {
     }
 
     public static func decode(_ response: ServiceResponse) throws -> PackageVersionsOutput {
-        PackageVersionsOutput(result: try decodeBody(PackageVersionsResult.self, from: response),
-                              httpStatus: response.status, requestID: response.requestID)
+        try decodeVersionsResult(from: response)
     }
 }
