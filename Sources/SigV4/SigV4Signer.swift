@@ -20,6 +20,8 @@ public struct SigV4Signer: Sendable {
     /// Whether the signer adds `x-amz-content-sha256` (S3 wants it; most services do not).
     public var addsContentSHA256Header: Bool
     public let keyCache: SigningKeyCache
+    /// Headers the signer sets itself.
+    private static let replacedHeaders: Set<String> = ["authorization", "x-amz-date", "x-amz-security-token"]
 
     public init(credentials: Credentials, region: String, service: String, clock: WallClock = .system,
                 normalizesPath: Bool = true, addsContentSHA256Header: Bool = false,
@@ -41,7 +43,7 @@ public struct SigV4Signer: Sendable {
     /// Every intermediate value of signing `request` at `date`.
     public func steps(for request: SigningRequest, at date: Date) -> SigningSteps {
         var prepared = request
-        prepared.headers.removeAll { ["authorization", "x-amz-date", "x-amz-security-token"].contains($0.name.lowercased()) }
+        prepared.headers.removeAll { Self.replacedHeaders.contains($0.name.lowercased()) }
         prepared.headers.append(HeaderField("X-Amz-Date", AMZDate.timestamp(date)))
         if let token = credentials.sessionToken {
             prepared.headers.append(HeaderField("X-Amz-Security-Token", token))
@@ -77,18 +79,43 @@ public struct SigV4Signer: Sendable {
     /// Step 1, the canonical request: method, URI, query, headers, signed header list and payload hash.
     public static func canonicalRequest(_ request: SigningRequest, signedHeaders: [String], payloadHash: String,
                                         normalizesPath: Bool = true) -> String {
+        // Built in one buffer: every request of a run is signed (and every request the
+        // emulator receives is checked) through here.
         let path = normalizesPath ? normalizedPath(request.path) : request.path
-        let uri = URIEncoding.encodePath(path.isEmpty ? "/" : path)
-        let encoded: [(name: String, value: String)] = request.query.map {
+        var out = ""
+        out.reserveCapacity(512)
+        out += request.method.uppercased()
+        out += "\n"
+        out += URIEncoding.encodePath(path.isEmpty ? "/" : path)
+        out += "\n"
+        var query: [(name: String, value: String)] = request.query.map {
             (URIEncoding.encode($0.name), URIEncoding.encode($0.value))
         }
-        let sorted = encoded.sorted { a, b in a.name != b.name ? a.name < b.name : a.value < b.value }
-        let query = sorted.map { $0.name + "=" + $0.value }.joined(separator: "&")
-        let headers = signedHeaders.map { name in
-            name + ":" + request.headerValues(name).map(canonicalHeaderValue).joined(separator: ",") + "\n"
-        }.joined()
-        return [request.method.uppercased(), uri, query, headers, signedHeaders.joined(separator: ";"), payloadHash]
-            .joined(separator: "\n")
+        query.sort { a, b in a.name != b.name ? a.name < b.name : a.value < b.value }
+        for (index, parameter) in query.enumerated() {
+            if index > 0 { out += "&" }
+            out += parameter.name
+            out += "="
+            out += parameter.value
+        }
+        out += "\n"
+        let headers = request.headers.map { (name: $0.name.lowercased(), value: $0.value) }
+        for name in signedHeaders {
+            out += name
+            out += ":"
+            var first = true
+            for header in headers where header.name == name {
+                if !first { out += "," }
+                first = false
+                out += canonicalHeaderValue(header.value)
+            }
+            out += "\n"
+        }
+        out += "\n"
+        out += signedHeaders.joined(separator: ";")
+        out += "\n"
+        out += payloadHash
+        return out
     }
 
     /// Step 2, the string to sign: algorithm, timestamp, credential scope and the canonical request's hash.
@@ -115,16 +142,35 @@ public struct SigV4Signer: Sendable {
 
     /// The sorted, lower-cased, de-duplicated names of the headers that get signed.
     public static func signedHeaderNames(_ headers: [HeaderField]) -> [String] {
-        Array(Set(headers.map { $0.name.lowercased() }).subtracting(unsignedHeaders)).sorted()
+        var names = headers.map { $0.name.lowercased() }.filter { !unsignedHeaders.contains($0) }
+        names.sort()
+        var unique: [String] = []
+        unique.reserveCapacity(names.count)
+        for name in names where unique.last != name { unique.append(name) }
+        return unique
     }
 
     /// A header value trimmed, with inner runs of whitespace (folded lines included) collapsed to one space.
     public static func canonicalHeaderValue(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        var previousWasSpace = true
+        var clean = true
+        for byte in value.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if isSpace && (previousWasSpace || byte != 0x20) {
+                clean = false
+                break
+            }
+            previousWasSpace = isSpace
+        }
+        // Most values have nothing to trim or collapse.
+        if clean && !previousWasSpace || value.isEmpty { return value }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// `path` with empty, `.` and `..` segments resolved, keeping a trailing slash.
     public static func normalizedPath(_ path: String) -> String {
+        // Nothing to resolve without a repeated slash or a segment starting with a dot.
+        if path.hasPrefix("/") && !path.contains("//") && !path.contains("/.") { return path }
         var segments: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
