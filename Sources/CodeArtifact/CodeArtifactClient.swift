@@ -1,7 +1,9 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
+import NIOHTTP1
 import SigV4
 
 /// Sends signed CodeArtifact requests over one pooled HTTP client; call `shutdown()` when done.
@@ -15,6 +17,12 @@ public final class CodeArtifactClient: Sendable {
     private let clock: WallClock
     private let keyCache = SigningKeyCache()
     private let logger: Logger
+    /// The last credentials the provider gave, so that most requests are signed without a
+    /// trip through Swift concurrency (see `send(_:completion:)`).
+    private let recentCredentials = NIOLockedValueBox<Credentials?>(nil)
+    /// Credentials this close to expiring go back through the provider, which refreshes them
+    /// (the refreshing provider's own margin).
+    private static let credentialReuseMargin: TimeInterval = 600
 
     /// - Parameters:
     ///   - userAgent: `cabatch/<version>`, given by the caller that knows the version.
@@ -47,6 +55,57 @@ public final class CodeArtifactClient: Sendable {
         return try Operation.decode(response)
     }
 
+    /// Sends `operation` and calls `completion` once, on an event loop thread, with its output or
+    /// one of the errors `send(_:)` throws. While the last credentials are fresh, signing,
+    /// sending and decoding stay on the caller's thread and the event loop: the executor sends
+    /// every request of a run through here, and each hop between threads costs CPU.
+    public func send<Operation: CodeArtifactOperation>(
+        _ operation: Operation, completion: @escaping @Sendable (Result<Operation.Output, any Error>) -> Void
+    ) {
+        guard let credentials = recentCredentials.withLockedValue({ $0 }),
+              !credentials.expires(within: Self.credentialReuseMargin, of: clock.now()) else {
+            Task {
+                do {
+                    _ = try await self.credentials()
+                } catch {
+                    completion(.failure(error))
+                    return
+                }
+                self.send(operation, completion: completion)
+            }
+            return
+        }
+        let request: HTTPClient.Request
+        do {
+            let signed = try signedRequest(for: operation, credentials: credentials)
+            let endpoint = configuration.endpoint
+            var headers = HTTPHeaders()
+            for field in signed.headers { headers.add(name: field.name, value: field.value) }
+            request = try HTTPClient.Request(url: "\(endpoint.scheme)://\(endpoint.hostHeader)" + signed.encodedPathAndQuery,
+                                             method: .init(rawValue: signed.method), headers: headers,
+                                             body: signed.body.isEmpty ? nil : .bytes(signed.body))
+        } catch {
+            completion(.failure(error))
+            return
+        }
+        let endpoint = configuration.endpoint.description
+        httpClient.execute(request: request, deadline: nil, logger: logger).whenComplete { result in
+            switch result {
+            case .success(let answer):
+                let response = ServiceResponse(status: Int(answer.status.code),
+                                               headers: answer.headers.map { HeaderField($0.name, $0.value) },
+                                               body: answer.body.map { Array(buffer: $0) } ?? [])
+                guard response.isSuccess else {
+                    completion(.failure(ServiceError.decode(response)))
+                    return
+                }
+                completion(Result { try Operation.decode(response) })
+            case .failure(let error):
+                completion(.failure(TransportError.classify(error, endpoint: endpoint)))
+            }
+        }
+    }
+
     /// The request `operation` would send now, signed, then redacted for display (`--dry-run`).
     public func preview<Operation: CodeArtifactOperation>(_ operation: Operation) async throws -> RequestPreview {
         RequestPreview(signed: try await signedRequest(for: operation), endpoint: configuration.endpoint)
@@ -58,6 +117,7 @@ public final class CodeArtifactClient: Sendable {
         guard let credentials = try await configuration.credentialProvider.credentials(context: context) else {
             throw CredentialsError.noCredentials(tried: [configuration.credentialProvider.description])
         }
+        recentCredentials.withLockedValue { $0 = credentials }
         return credentials
     }
 
@@ -67,8 +127,13 @@ public final class CodeArtifactClient: Sendable {
     }
 
     private func signedRequest<Operation: CodeArtifactOperation>(for operation: Operation) async throws -> SigningRequest {
+        try signedRequest(for: operation, credentials: try await credentials())
+    }
+
+    private func signedRequest<Operation: CodeArtifactOperation>(for operation: Operation,
+                                                                 credentials: Credentials) throws -> SigningRequest {
         let request = try operation.serviceRequest().wireRequest(endpoint: configuration.endpoint, userAgent: userAgent)
-        let signer = SigV4Signer(credentials: try await credentials(), region: configuration.region,
+        let signer = SigV4Signer(credentials: credentials, region: configuration.region,
                                  service: Self.signingName, clock: clock, keyCache: keyCache)
         return signer.sign(request)
     }

@@ -122,13 +122,11 @@ public final class Executor: @unchecked Sendable {
         let expected = options.expectedStatus
         let sentAt = now
         let versions = item.versions
-        Task {
+        transport.delete(item.key, versions: versions, expectedStatus: expected) { result in
             let answer: AttemptOutcome
-            do {
-                answer = AttemptOutcome(output: try await transport.delete(item.key, versions: versions, expectedStatus: expected),
-                                       versions: versions)
-            } catch {
-                answer = AttemptOutcome(error: error, versions: versions)
+            switch result {
+            case .success(let output): answer = AttemptOutcome(output: output, versions: versions)
+            case .failure(let error): answer = AttemptOutcome(error: error, versions: versions)
             }
             self.queue.async { self.handle(item, recordedAttempt, answer, latency: self.now - sentAt) }
         }
