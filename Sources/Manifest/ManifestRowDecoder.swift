@@ -52,13 +52,15 @@ public struct ManifestRowDecoder: Sendable {
             let domain = try required(root, .domain, reusing: previous?.domain, same: &same)
             let owner = try optional(root, .domainOwner, reusing: previous?.domainOwner, same: &same)
             let repository = try required(root, .repository, reusing: previous?.repository, same: &same)
-            let formatText = try required(root, .format, reusing: previous?.format.rawValue, same: &same)
+            var formatSame = previous != nil
+            let formatText = try required(root, .format, reusing: previous?.format.rawValue, same: &formatSame)
+            same = same && formatSame
             let namespace = try optional(root, .namespace, reusing: previous?.namespace, same: &same)
             let package = try required(root, .package, reusing: previous?.package, same: &same)
             var versionSame = false
             let version = try required(root, .version, reusing: nil, same: &versionSame)
             let status = root.status.flatMap { $0.kind == .string ? $0.string : nil }
-            guard let format = PackageFormat(rawValue: formatText) else {
+            guard let format = formatSame ? previous?.format : PackageFormat(rawValue: formatText) else {
                 let violation = ServiceConstraints.check(.format, formatText)!
                 return .failure(Failure(kind: .unknownFormat, field: .format, message: violation.message,
                                         hint: formatText.lowercased() != formatText && PackageFormat(rawValue: formatText.lowercased()) != nil
