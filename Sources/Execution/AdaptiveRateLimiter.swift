@@ -55,6 +55,15 @@ public struct AdaptiveRateLimiter: Sendable {
         }
     }
 
+    /// A request that never reached the service (refused or cut before any answer) gives its
+    /// start back: the account's quota counts the requests the service received, so a run with
+    /// a few dropped connections still uses all of `--rate`. If the service did count it after
+    /// all, the next throttled answer slows the run down as usual.
+    public mutating func refund(now: Double) {
+        refill(now)
+        tokens = min(max(1, rate / 10), tokens + 1)
+    }
+
     /// Whether every request is held back by a `Retry-After`.
     public func isPaused(now: Double) -> Bool { now < pausedUntil }
 

@@ -72,6 +72,9 @@ public final class Executor: @unchecked Sendable {
         }
     }
 
+    /// Transport failures after which the request most likely never reached the service.
+    private static let undeliveredCodes: Set<String> = ["connection_closed", "connection_refused", "connect_timeout"]
+
     private var now: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 
     // MARK: - Scheduling
@@ -157,6 +160,9 @@ public final class Executor: @unchecked Sendable {
             stopping = .fatal(code: "journal", message: failure)
         }
         consecutiveUnanswered = answer.httpStatus == nil ? consecutiveUnanswered + 1 : 0
+        if answer.httpStatus == nil, let code = answer.errorCode, Self.undeliveredCodes.contains(code) {
+            limiter.refund(now: t)
+        }
         if consecutiveUnanswered >= max(32, options.concurrency * 4), stopping == nil || stopping == .interrupted {
             stopping = .fatal(code: "endpoint-unreachable",
                               message: "\(consecutiveUnanswered) requests in a row got no answer (last: \(answer.errorCode ?? "transport"): \(answer.errorMessage ?? ""))")

@@ -24,6 +24,18 @@ import Testing
         #expect(limiter.rate == 10)
     }
 
+    @Test func aRequestThatNeverArrivedGivesItsStartBack() {
+        var limiter = AdaptiveRateLimiter(maxRate: 10, now: 0)
+        #expect(limiter.acquire(now: 0) == nil)
+        #expect(limiter.acquire(now: 0) != nil, "one token at the start")
+        limiter.refund(now: 0)
+        #expect(limiter.acquire(now: 0) == nil)
+        // Refunds never build up more than the usual burst.
+        for _ in 0..<50 { limiter.refund(now: 0) }
+        #expect(limiter.acquire(now: 0) == nil)
+        #expect(limiter.acquire(now: 0) != nil)
+    }
+
     @Test func retriesUseCappedFullJitterAndNeverGiveUpOnThrottling() {
         let policy = RetryPolicy(maxAttempts: 3, baseDelay: 0.1, maxDelay: 20)
         #expect(policy.decide(.transient, attempt: 1, unit: 1) == .retry(after: 0.1))
