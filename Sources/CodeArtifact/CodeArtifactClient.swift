@@ -89,7 +89,9 @@ public final class CodeArtifactClient: Sendable {
             return
         }
         let endpoint = configuration.endpoint.description
-        httpClient.execute(request: request, deadline: nil, logger: logger).whenComplete { result in
+        // No per-request logger: the HTTP client tags one with metadata for every request, and
+        // cabatch logs answers itself.
+        httpClient.execute(request: request, deadline: nil).whenComplete { result in
             switch result {
             case .success(let answer):
                 let response = ServiceResponse(status: Int(answer.status.code),
