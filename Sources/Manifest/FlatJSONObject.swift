@@ -39,6 +39,13 @@ struct FlatJSONObject: RowJSONObject {
         /// From just after an opening quote: the index of the closing quote, or `nil` for
         /// anything the flat shape does not cover.
         @inline(__always) func plainStringEnd() -> Int? {
+            // Eight bytes at a time while none of them is a quote, a backslash, a control
+            // character or outside printable ASCII; then byte by byte.
+            while end - i >= 8 {
+                let word = UnsafeRawPointer(bytes + i).loadUnaligned(as: UInt64.self)
+                if Self.hasSpecialByte(word) { break }
+                i += 8
+            }
             while i < end {
                 let b = bytes[i]
                 if b == UInt8(ascii: "\"") { return i }
@@ -100,6 +107,20 @@ struct FlatJSONObject: RowJSONObject {
         }
         skipSpace()
         guard i == end else { return nil }
+    }
+
+    /// Whether any byte of `word` is `"`, `\`, below 0x20 or at least 0x7F (SWAR: a byte's high
+    /// bit in the result marks it).
+    @inline(__always) static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quote = zeroByte(word ^ (ones &* 0x22))
+        let backslash = zeroByte(word ^ (ones &* 0x5C))
+        let delete = zeroByte(word ^ (ones &* 0x7F))
+        // Below 0x20: subtracting 0x20 borrows into the high bit of bytes under 0x20 (for bytes
+        // under 0x80; those at or above 0x80 are caught by their own high bit).
+        let control = (word &- (ones &* 0x20)) & ~word & highs
+        return (quote | backslash | delete | control | (word & highs)) != 0
     }
 
     private static func member(_ key: UnsafeRawBufferPointer) -> Member? {

@@ -46,6 +46,19 @@ import Testing
         }
     }
 
+    @Test func findsEverySpecialByteInAWord() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let special = byte == 0x22 || byte == 0x5C || byte < 0x20 || byte >= 0x7F
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(FlatJSONObject.hasSpecialByte(word) == special, "byte \(value) at \(position)")
+            }
+        }
+    }
+
     @Test func agreesWithJanssonOnEveryGeneratedLine() throws {
         var lines: [[UInt8]] = []
         _ = try SyntheticManifest(rows: 3_000, seed: 11, badLines: 200)
