@@ -6,6 +6,9 @@ public struct PackageGroups: Sendable {
     public struct Run: Sendable {
         public var key: PackageKey
         public var versions: [String]
+        /// `key.hashValue`, computed here on a worker so that the one thread merging runs
+        /// (`PlanBuilder.add`) does not hash six strings per run.
+        var keyHash: Int
     }
 
     public internal(set) var runs: [Run] = []
@@ -25,7 +28,7 @@ public struct PackageGroups: Sendable {
         var current: [String] = []
         func flush() {
             if let key = lastKey, inShard, !current.isEmpty {
-                groups.runs.append(Run(key: key, versions: current))
+                groups.runs.append(Run(key: key, versions: current, keyHash: key.hashValue))
             }
             current = []
         }

@@ -7,7 +7,7 @@ import Manifest
 /// The result depends only on the set of rows, never on their order in the manifests.
 public struct PlanBuilder: Sendable {
     /// Every package seen, its position in `keys` and `lists`.
-    private var index: [PackageKey: Int32] = [:]
+    private var index: [HashedKey: Int32] = [:]
     private var keys: [PackageKey] = []
     /// Per package: its versions; after `finalize`, sorted and unique.
     private var lists: [[String]] = []
@@ -30,7 +30,7 @@ public struct PlanBuilder: Sendable {
                     isNew = true
                 }
                 return slot!
-            }(&index[run.key])
+            }(&index[HashedKey(key: run.key, hash: run.keyHash)])
             if isNew {
                 keys.append(run.key)
                 lists.append(run.versions)
@@ -147,6 +147,15 @@ public struct PlanBuilder: Sendable {
         }
         offsets.append(bytes.count)
         return (bytes, offsets)
+    }
+
+    /// A package key with its hash already computed (see `PackageGroups.Run.keyHash`).
+    private struct HashedKey: Hashable, Sendable {
+        let key: PackageKey
+        let hash: Int
+
+        static func == (a: HashedKey, b: HashedKey) -> Bool { a.hash == b.hash && a.key == b.key }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     /// The buffers `sort` hands to its concurrent iterations: each iteration writes only its
