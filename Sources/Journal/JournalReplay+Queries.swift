@@ -3,18 +3,18 @@ import Plan
 extension JournalReplay {
     /// The state of one planned version.
     public func state(request id: Int, versionIndex: Int) -> VersionState {
-        states[offsets[id - 1] + versionIndex]
+        states[requests.versionRange(at: id - 1).lowerBound + versionIndex]
     }
 
     /// The states of a request's versions, in plan order.
     public func states(request id: Int) -> ArraySlice<VersionState> {
-        states[offsets[id - 1]..<offsets[id]]
+        states[requests.versionRange(at: id - 1)]
     }
 
     /// A request's versions that still need sending, in plan order.
     public func pendingVersions(request id: Int) -> [String] {
-        let base = offsets[id - 1]
-        return requests[id - 1].versions.indices.compactMap { states[base + $0] == .pending ? requests[id - 1].versions[$0] : nil }
+        let base = requests.versionRange(at: id - 1).lowerBound
+        return requests.versions(at: id - 1).enumerated().compactMap { states[base + $0.offset] == .pending ? $0.element : nil }
     }
 
     /// The attempt number the next attempt of request `id` carries.
@@ -28,14 +28,15 @@ extension JournalReplay {
     /// versions among all the requests of the package.
     public func pendingRequests() -> [DeleteRequest] {
         var batches: [DeleteRequest] = []
-        var index = 0
-        while index < requests.count {
-            let last = Int(packageRuns[index].last)
+        for package in 0..<requests.packageCount {
+            var key: PackageKey?
             var current: DeleteRequest?
-            for r in index...last {
-                let base = offsets[r]
-                for (i, version) in requests[r].versions.enumerated() where states[base + i] == .pending {
-                    if current == nil { current = DeleteRequest(id: r + 1, key: requests[r].key, versions: []) }
+            for r in requests.requestRange(ofPackage: package) {
+                let flats = requests.versionRange(at: r)
+                guard states[flats].contains(.pending) else { continue }
+                if key == nil { key = requests.key(at: r) }
+                for (i, version) in requests.versions(at: r).enumerated() where states[flats.lowerBound + i] == .pending {
+                    if current == nil { current = DeleteRequest(id: r + 1, key: key!, versions: []) }
                     current!.versions.append(version)
                     if current!.versions.count == DeleteRequest.maxVersions {
                         batches.append(current!)
@@ -44,7 +45,6 @@ extension JournalReplay {
                 }
             }
             if let current { batches.append(current) }
-            index = last + 1
         }
         return batches
     }
@@ -94,8 +94,9 @@ extension JournalReplay {
     /// Visits every planned version in plan order, without building a list of them.
     public func forEachVersion(_ body: (VersionEntry) throws -> Void) rethrows {
         var cache: (index: Int32, answer: AnswerSummary?) = (-1, nil)
-        for (r, request) in requests.enumerated() {
-            let base = offsets[r]
+        for r in requests.indices {
+            let request = requests[r]
+            let base = requests.versionRange(at: r).lowerBound
             for i in request.versions.indices {
                 let flat = base + i
                 let answer = cachedAnswer(decidedBy[flat], &cache)
@@ -108,10 +109,12 @@ extension JournalReplay {
     /// Visits the versions in one state, in plan order.
     public func forEachVersion(in state: VersionState, _ body: (VersionEntry) throws -> Void) rethrows {
         var cache: (index: Int32, answer: AnswerSummary?) = (-1, nil)
-        for (r, request) in requests.enumerated() {
-            let base = offsets[r]
-            for i in request.versions.indices where states[base + i] == state {
-                let flat = base + i
+        for r in requests.indices {
+            let flats = requests.versionRange(at: r)
+            guard states[flats].contains(state) else { continue }
+            let request = requests[r]
+            for i in request.versions.indices where states[flats.lowerBound + i] == state {
+                let flat = flats.lowerBound + i
                 let answer = cachedAnswer(decidedBy[flat], &cache)
                 try body(VersionEntry(request: request, versionIndex: i, state: state, detail: details[flat],
                                       answer: answer, attempts: Int(sends[flat])))

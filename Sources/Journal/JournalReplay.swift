@@ -4,7 +4,7 @@ import Plan
 /// the runs. Pure: records in, state out; `cabatch status`, reports and `apply` use it.
 public struct JournalReplay: Sendable {
     /// The plan's requests, in id order (id = index + 1).
-    public let requests: [DeleteRequest]
+    public let requests: PlanRequests
     /// Names the journal in error messages.
     public let source: String
     public private(set) var header: JournalHeader?
@@ -14,11 +14,7 @@ public struct JournalReplay: Sendable {
     var answerLog = AnswerLog()
     public private(set) var runs: [RunSummary] = []
 
-    /// Flat version index of each request's first version; one more entry for the end.
-    let offsets: [Int]
-    /// Per request: the first and last request index of its run of consecutive requests of one package.
-    let packageRuns: [(first: Int32, last: Int32)]
-    /// Per version (flat index).
+    /// Per version (flat index, see `PlanRequests.versionRange(at:)`).
     var states: [VersionState]
     /// Per version: the answer that last changed or refused it, or -1.
     var decidedBy: [Int32]
@@ -40,32 +36,13 @@ public struct JournalReplay: Sendable {
     }
 
     public init(requests: [DeleteRequest], source: String = "journal") {
+        self.init(requests: PlanRequests(requests), source: source)
+    }
+
+    public init(requests: PlanRequests, source: String = "journal") {
         self.requests = requests
         self.source = source
-        var offsets = [Int]()
-        offsets.reserveCapacity(requests.count + 1)
-        var total = 0
-        var runs = [(first: Int32, last: Int32)]()
-        runs.reserveCapacity(requests.count)
-        for (index, request) in requests.enumerated() {
-            precondition(request.id == index + 1, "plan requests must be in id order")
-            offsets.append(total)
-            total += request.versions.count
-            if index > 0, requests[index - 1].key == request.key {
-                runs.append((runs[index - 1].first, Int32(index)))
-            } else {
-                runs.append((Int32(index), Int32(index)))
-            }
-        }
-        offsets.append(total)
-        // Extend each run's `last` to the run's end, walking backwards.
-        var index = runs.count - 1
-        while index > 0 {
-            if runs[index - 1].first == runs[index].first { runs[index - 1].last = runs[index].last }
-            index -= 1
-        }
-        self.offsets = offsets
-        self.packageRuns = runs
+        let total = requests.versionCount
         states = Array(repeating: .pending, count: total)
         decidedBy = Array(repeating: -1, count: total)
         sends = Array(repeating: 0, count: total)
@@ -75,7 +52,7 @@ public struct JournalReplay: Sendable {
     }
 
     /// Planned versions in all.
-    public var versionCount: Int { offsets[offsets.count - 1] }
+    public var versionCount: Int { requests.versionCount }
 
     /// Attempts sent whose answers never arrived: closed ones plus those still open at the journal's end.
     public var lostAnswers: Int { statistics.lostAnswersClosed + openIntents.count }
@@ -123,12 +100,13 @@ public struct JournalReplay: Sendable {
         touchRun(intent.time)
         statistics.attempts += 1
         if intent.attempt > 1 { statistics.retries += 1 }
-        var hint = offsets[intent.request - 1]
+        let package = requests.requestRange(ofPackage: requests.package(at: intent.request - 1))
+        var hint = requests.cursor(atRequest: intent.request - 1)
         var indices: [Int] = []
         indices.reserveCapacity(intent.versions.count)
         for version in intent.versions {
-            guard let flat = locate(version, request: intent.request, hint: &hint) else {
-                throw inconsistent(sequence, "version \(version) is not planned in request \(intent.request) (\(requests[intent.request - 1].key.packageName)) or the requests of its package")
+            guard let flat = requests.flatIndex(of: version, inRequests: package, hint: &hint) else {
+                throw inconsistent(sequence, "version \(version) is not planned in request \(intent.request) (\(requests.key(at: intent.request - 1).packageName)) or the requests of its package")
             }
             sends[flat] &+= sends[flat] == .max ? 0 : 1
             indices.append(flat)
@@ -157,10 +135,11 @@ public struct JournalReplay: Sendable {
         } else if answer.httpStatus == nil {
             statistics.transportErrors += 1
         }
-        var hint = offsets[answer.request - 1]
+        let package = requests.requestRange(ofPackage: requests.package(at: answer.request - 1))
+        var hint = requests.cursor(atRequest: answer.request - 1)
         for result in answer.results {
-            guard let flat = locate(result.version, request: answer.request, hint: &hint) else {
-                throw inconsistent(sequence, "version \(result.version) is not planned in request \(answer.request) (\(requests[answer.request - 1].key.packageName)) or the requests of its package")
+            guard let flat = requests.flatIndex(of: result.version, inRequests: package, hint: &hint) else {
+                throw inconsistent(sequence, "version \(result.version) is not planned in request \(answer.request) (\(requests.key(at: answer.request - 1).packageName)) or the requests of its package")
             }
             let old = states[flat]
             if let new = old.next(after: result.outcome) {
