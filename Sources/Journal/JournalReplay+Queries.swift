@@ -73,6 +73,16 @@ extension JournalReplay {
         return cache.answer
     }
 
+    /// Attempts that sent version `flat`.
+    private func sends(_ flat: Int) -> Int {
+        let count = marks[flat] & Self.sendsMask
+        return count < Self.sendsMask ? Int(count) : manySends[Int32(flat)] ?? Int(count)
+    }
+
+    private func detail(_ flat: Int) -> VersionDetail? {
+        details[Int32(flat)].map { VersionDetail(code: detailStrings[$0.code], message: detailStrings[$0.message]) }
+    }
+
     /// One planned version as the completion report shows it.
     public struct VersionEntry: Sendable {
         public var request: DeleteRequest
@@ -100,8 +110,8 @@ extension JournalReplay {
             for i in request.versions.indices {
                 let flat = base + i
                 let answer = cachedAnswer(decidedBy[flat], &cache)
-                try body(VersionEntry(request: request, versionIndex: i, state: states[flat], detail: details[flat],
-                                      answer: answer, attempts: Int(sends[flat])))
+                try body(VersionEntry(request: request, versionIndex: i, state: states[flat], detail: detail(flat),
+                                      answer: answer, attempts: sends(flat)))
             }
         }
     }
@@ -116,8 +126,8 @@ extension JournalReplay {
             for i in request.versions.indices where states[flats.lowerBound + i] == state {
                 let flat = flats.lowerBound + i
                 let answer = cachedAnswer(decidedBy[flat], &cache)
-                try body(VersionEntry(request: request, versionIndex: i, state: state, detail: details[flat],
-                                      answer: answer, attempts: Int(sends[flat])))
+                try body(VersionEntry(request: request, versionIndex: i, state: state, detail: detail(flat),
+                                      answer: answer, attempts: sends(flat)))
             }
         }
     }

@@ -14,17 +14,21 @@ public struct JournalReplay: Sendable {
     var answerLog = AnswerLog()
     public private(set) var runs: [RunSummary] = []
 
-    /// Per version (flat index, see `PlanRequests.versionRange(at:)`).
+    /// Per version (flat index, see `PlanRequests.versionRange(at:)`). A million-version plan keeps
+    /// six bytes per version here.
     var states: [VersionState]
     /// Per version: the answer that last changed or refused it, or -1.
     var decidedBy: [Int32]
-    /// Per version: attempts that sent it.
-    var sends: [UInt16]
-    /// Per version: `lostFlag` when an attempt with it lost its answer or failed in transport.
-    var flags: [UInt8]
-    static let lostFlag: UInt8 = 1
-    var details: [Int: VersionDetail] = [:]
-    var codes: [String: String] = [:]
+    /// Per version: attempts that sent it in the low seven bits (`sendsMask`: at least that many,
+    /// the count is in `manySends`), and `lostFlag` when an attempt with it lost its answer or failed
+    /// in transport.
+    var marks: [UInt8]
+    static let sendsMask: UInt8 = 0x7F
+    static let lostFlag: UInt8 = 0x80
+    var manySends: [Int32: Int] = [:]
+    /// Per failed version, and per pending one a version-level refusal names: its code and message.
+    var details: [Int32: DetailReference] = [:]
+    var detailStrings = InternedStrings()
     /// Per request: the highest attempt number seen.
     var lastAttempt: [Int32]
     /// Attempts sent whose answer has not been replayed yet, with their versions' flat indices.
@@ -35,18 +39,24 @@ public struct JournalReplay: Sendable {
         var attempt: Int
     }
 
+    /// A `VersionDetail` as numbers in `detailStrings`.
+    struct DetailReference: Sendable {
+        var code: UInt32
+        var message: UInt32
+    }
+
     public init(requests: [DeleteRequest], source: String = "journal") {
         self.init(requests: PlanRequests(requests), source: source)
     }
 
     public init(requests: PlanRequests, source: String = "journal") {
+        precondition(requests.versionCount < Int(Int32.max), "a replay holds fewer than 2^31 versions")
         self.requests = requests
         self.source = source
         let total = requests.versionCount
         states = Array(repeating: .pending, count: total)
         decidedBy = Array(repeating: -1, count: total)
-        sends = Array(repeating: 0, count: total)
-        flags = Array(repeating: 0, count: total)
+        marks = Array(repeating: 0, count: total)
         lastAttempt = Array(repeating: 0, count: requests.count)
         totals.pending = total
     }
@@ -108,7 +118,7 @@ public struct JournalReplay: Sendable {
             guard let flat = requests.flatIndex(of: version, inRequests: package, hint: &hint) else {
                 throw inconsistent(sequence, "version \(version) is not planned in request \(intent.request) (\(requests.key(at: intent.request - 1).packageName)) or the requests of its package")
             }
-            sends[flat] &+= sends[flat] == .max ? 0 : 1
+            countSend(flat)
             indices.append(flat)
         }
         openIntents[AttemptKey(request: intent.request, attempt: intent.attempt)] = indices
@@ -131,7 +141,7 @@ public struct JournalReplay: Sendable {
         let sent = openIntents.removeValue(forKey: AttemptKey(request: answer.request, attempt: answer.attempt))
         if answer.httpStatus == nil, let sent {
             statistics.transportErrors += 1
-            for flat in sent { flags[flat] |= Self.lostFlag }
+            for flat in sent { marks[flat] |= Self.lostFlag }
         } else if answer.httpStatus == nil {
             statistics.transportErrors += 1
         }
@@ -152,37 +162,43 @@ public struct JournalReplay: Sendable {
                 } else if new == .deleted {
                     answerLog.addDeleted(Int(index))
                 }
-                if new == .absent, flags[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer += 1 }
-                if old == .absent, new == .deleted, flags[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
+                if new == .absent, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer += 1 }
+                if old == .absent, new == .deleted, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
                 if case .failed(let code, let message) = result.outcome {
-                    details[flat] = VersionDetail(code: intern(code), message: message)
+                    details[Int32(flat)] = detail(code, message)
                 } else {
-                    details.removeValue(forKey: flat)
+                    details.removeValue(forKey: Int32(flat))
                 }
             } else if old == .pending, case .retryable(let code, let message) = result.outcome {
                 decidedBy[flat] = index
-                details[flat] = VersionDetail(code: intern(code), message: message)
+                details[Int32(flat)] = detail(code, message)
             }
         }
         if answer.results.isEmpty, let sent {
             // A call refused as a whole: its versions remember the answer so reports say why they are pending.
             for flat in sent where states[flat] == .pending {
                 decidedBy[flat] = index
-                details.removeValue(forKey: flat)
+                details.removeValue(forKey: Int32(flat))
             }
         }
     }
 
-    /// One stored copy per distinct error code, so that thousands of versions share it.
-    private mutating func intern(_ code: String) -> String {
-        if let stored = codes[code] { return stored }
-        codes[code] = code
-        return code
+    /// One stored copy per distinct code and message, so that thousands of versions share them.
+    private mutating func detail(_ code: String, _ message: String) -> DetailReference {
+        DetailReference(code: detailStrings.intern(code), message: detailStrings.intern(message))
+    }
+
+    private mutating func countSend(_ flat: Int) {
+        if marks[flat] & Self.sendsMask < Self.sendsMask {
+            marks[flat] += 1
+        } else {
+            manySends[Int32(flat), default: Int(Self.sendsMask)] += 1
+        }
     }
 
     private mutating func closeOpenIntents() {
         for (_, indices) in openIntents {
-            for flat in indices { flags[flat] |= Self.lostFlag }
+            for flat in indices { marks[flat] |= Self.lostFlag }
         }
         statistics.lostAnswersClosed += openIntents.count
         openIntents.removeAll()

@@ -124,6 +124,19 @@ import Testing
         #expect(pending[1].versions.first == "1.50")
     }
 
+    @Test func manyAttemptsAreCountedExactly() throws {
+        var records = [F.header]
+        for attempt in 1...300 {
+            records.append(F.intent(3, attempt, Int64(attempt), ["4.0.0"]))
+            records.append(F.answer(3, attempt, Int64(attempt), [VersionResult("4.0.0", .retryable(code: "SKIPPED", message: "s"))]))
+        }
+        let replay = try F.replay(records)
+        var attempts: [String: Int] = [:]
+        replay.forEachVersion { attempts[$0.version] = $0.attempts }
+        #expect(attempts == ["1.0.0": 0, "1.0.1": 0, "1.0.2": 0, "2.0.0": 0, "2.0.1": 0, "4.0.0": 300, "4.0.1": 0])
+        #expect(replay.nextAttempt(request: 3) == 301)
+    }
+
     @Test func unknownRequestOrVersionIsInconsistent() throws {
         #expect { try F.replay([F.header, F.intent(9, 1, 1, ["1"])]) } throws: { error in
             (error as? JournalError)?.description.contains("test.journal:2: request 9 is not in the plan") == true
