@@ -53,23 +53,42 @@ extension JournalReplay {
     public var answerCount: Int { answerLog.count }
 
     /// Answer `index` (0-based, journal order).
-    public func answer(_ index: Int) -> AnswerSummary { answerLog[index] }
+    public func answer(_ index: Int) -> AnswerSummary { answerLog.summary(index, run: run(ofAnswer: index)) }
 
     /// Every answer, as a list; `forEachAnswer` visits them without making one.
-    public var answers: [AnswerSummary] { (0..<answerLog.count).map { answerLog[$0] } }
+    public var answers: [AnswerSummary] { (0..<answerLog.count).map { answer($0) } }
 
     /// Visits the answers in journal order.
     public func forEachAnswer(_ body: (AnswerSummary) throws -> Void) rethrows {
-        for i in 0..<answerLog.count { try body(answerLog[i]) }
+        for i in 0..<answerLog.count { try body(answer(i)) }
+    }
+
+    /// Visits each answer's time and the versions it settled and deleted, in journal order: what a
+    /// throughput chart needs, without making each answer's strings.
+    public func forEachSettlement(_ body: (_ time: Timestamp, _ settled: Int, _ deleted: Int) throws -> Void) rethrows {
+        for i in 0..<answerLog.count {
+            let s = answerLog.settlement(i)
+            try body(s.time, s.settled, s.deleted)
+        }
     }
 
     /// Latencies of all answers, in journal order.
     public var latencies: [Int] { (0..<answerLog.count).map { answerLog.latencyMilliseconds($0) } }
 
+    /// The run answer `index` arrived in: the last one that started at or before it.
+    private func run(ofAnswer index: Int) -> Int {
+        var low = 0, high = runFirstAnswers.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(runFirstAnswers[mid]) <= index { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
     /// The summary of answer `index`, reusing the last one made: consecutive versions usually share it.
     private func cachedAnswer(_ index: Int32, _ cache: inout (index: Int32, answer: AnswerSummary?)) -> AnswerSummary? {
         guard index >= 0 else { return nil }
-        if cache.index != index { cache = (index, answerLog[Int(index)]) }
+        if cache.index != index { cache = (index, answer(Int(index))) }
         return cache.answer
     }
 

@@ -13,6 +13,8 @@ public struct JournalReplay: Sendable {
     /// Every answer, in journal order (see `answer(_:)`, `forEachAnswer`).
     var answerLog = AnswerLog()
     public private(set) var runs: [RunSummary] = []
+    /// Per run: the answers before it, so that an answer's run is found without keeping it per answer.
+    var runFirstAnswers: [Int32] = []
 
     /// Per version (flat index, see `PlanRequests.versionRange(at:)`). A million-version plan keeps
     /// six bytes per version here.
@@ -76,7 +78,7 @@ public struct JournalReplay: Sendable {
             header = h
         case .runStart(let start):
             closeOpenIntents()
-            runs.append(RunSummary(start: start, end: nil, firstTime: start.time, lastTime: start.time))
+            addRun(RunSummary(start: start, end: nil, firstTime: start.time, lastTime: start.time))
         case .intent(let intent):
             try applyIntent(intent, sequence: sequence)
         case .answer(let answer):
@@ -88,8 +90,13 @@ public struct JournalReplay: Sendable {
         }
     }
 
+    private mutating func addRun(_ run: RunSummary) {
+        runs.append(run)
+        runFirstAnswers.append(Int32(answerLog.count))
+    }
+
     private mutating func touchRun(_ time: Timestamp) {
-        if runs.isEmpty { runs.append(RunSummary(start: nil, end: nil, firstTime: time, lastTime: time)) }
+        if runs.isEmpty { addRun(RunSummary(start: nil, end: nil, firstTime: time, lastTime: time)) }
         if time > runs[runs.count - 1].lastTime { runs[runs.count - 1].lastTime = time }
     }
 
@@ -133,11 +140,7 @@ public struct JournalReplay: Sendable {
         if let status = answer.httpStatus { statistics.httpStatuses[status, default: 0] += 1 }
         if let type = answer.errorType { statistics.errorTypes[type, default: 0] += 1 }
         let index = Int32(answerLog.count)
-        answerLog.append(AnswerSummary(
-            request: answer.request, attempt: answer.attempt, run: runs.count - 1, time: answer.time,
-            latencyMilliseconds: answer.latencyMilliseconds, httpStatus: answer.httpStatus,
-            serviceRequestId: answer.serviceRequestId, errorType: answer.errorType, errorMessage: answer.errorMessage,
-            throttled: answer.throttled, settled: 0, deleted: 0))
+        answerLog.append(answer)
         let sent = openIntents.removeValue(forKey: AttemptKey(request: answer.request, attempt: answer.attempt))
         if answer.httpStatus == nil, let sent {
             statistics.transportErrors += 1

@@ -132,12 +132,12 @@ extension ReportData {
         let count = max(1, (total + width - 1) / width)
         var buckets = (0..<count).map { Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, deleted: 0) }
         for source in sources {
-            source.replay.forEachAnswer { answer in
-                let offset = timeline.offset(of: answer.time)
+            source.replay.forEachSettlement { time, settled, deleted in
+                let offset = timeline.offset(of: time)
                 let index = min(count - 1, max(0, Int(offset) / width))
                 buckets[index].answers += 1
-                buckets[index].settled += answer.settled
-                buckets[index].deleted += answer.deleted
+                buckets[index].settled += settled
+                buckets[index].deleted += deleted
             }
         }
         return Throughput(bucketSeconds: width, buckets: total == 0 && buckets[0].answers == 0 ? [] : buckets)
