@@ -29,7 +29,8 @@ func cpuSeconds() -> Double {
 /// glibc's malloc_trim (not in the Glibc module map): shows how much of RSS is freed heap kept by malloc.
 @_silgen_name("malloc_trim") func malloc_trim(_ pad: Int) -> Int32
 
-/// Resident memory now and at its peak, from /proc (Linux).
+/// Resident memory now and at its peak, from /proc (Linux), with its anonymous part (heap and
+/// stacks): the rest is mapped files, mostly the Swift and Foundation libraries (some 20 MB).
 func memory() -> String {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     func field(_ name: String) -> String {
@@ -38,7 +39,7 @@ func memory() -> String {
     }
     let before = field("VmRSS:")
     _ = malloc_trim(0)
-    return "RSS \(before) (\(field("VmRSS:")) after malloc_trim), peak \(field("VmHWM:"))"
+    return "RSS \(before) (\(field("VmRSS:")) after malloc_trim, \(field("RssAnon:")) anonymous), peak \(field("VmHWM:"))"
 }
 
 func build(_ directory: String, versions: Int) throws {

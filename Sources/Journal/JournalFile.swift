@@ -91,6 +91,11 @@ public enum JournalFile {
 
     /// Reads a whole journal into a replay of `requests`.
     public static func replay(_ path: String, requests: [DeleteRequest]) throws -> (JournalReplay, ReadResult) {
+        try replay(path, requests: PlanRequests(requests))
+    }
+
+    /// Reads a whole journal into a replay of a plan's requests.
+    public static func replay(_ path: String, requests: PlanRequests) throws -> (JournalReplay, ReadResult) {
         var replay = JournalReplay(requests: requests, source: path)
         let result = try read(path) { sequence, record in try replay.apply(record, sequence: sequence) }
         return (replay, result)

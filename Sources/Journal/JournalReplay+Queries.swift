@@ -3,18 +3,18 @@ import Plan
 extension JournalReplay {
     /// The state of one planned version.
     public func state(request id: Int, versionIndex: Int) -> VersionState {
-        states[offsets[id - 1] + versionIndex]
+        states[requests.versionRange(at: id - 1).lowerBound + versionIndex]
     }
 
     /// The states of a request's versions, in plan order.
     public func states(request id: Int) -> ArraySlice<VersionState> {
-        states[offsets[id - 1]..<offsets[id]]
+        states[requests.versionRange(at: id - 1)]
     }
 
     /// A request's versions that still need sending, in plan order.
     public func pendingVersions(request id: Int) -> [String] {
-        let base = offsets[id - 1]
-        return requests[id - 1].versions.indices.compactMap { states[base + $0] == .pending ? requests[id - 1].versions[$0] : nil }
+        let base = requests.versionRange(at: id - 1).lowerBound
+        return requests.versions(at: id - 1).enumerated().compactMap { states[base + $0.offset] == .pending ? $0.element : nil }
     }
 
     /// The attempt number the next attempt of request `id` carries.
@@ -28,14 +28,15 @@ extension JournalReplay {
     /// versions among all the requests of the package.
     public func pendingRequests() -> [DeleteRequest] {
         var batches: [DeleteRequest] = []
-        var index = 0
-        while index < requests.count {
-            let last = Int(packageRuns[index].last)
+        for package in 0..<requests.packageCount {
+            var key: PackageKey?
             var current: DeleteRequest?
-            for r in index...last {
-                let base = offsets[r]
-                for (i, version) in requests[r].versions.enumerated() where states[base + i] == .pending {
-                    if current == nil { current = DeleteRequest(id: r + 1, key: requests[r].key, versions: []) }
+            for r in requests.requestRange(ofPackage: package) {
+                let flats = requests.versionRange(at: r)
+                guard states[flats].contains(.pending) else { continue }
+                if key == nil { key = requests.key(at: r) }
+                for (i, version) in requests.versions(at: r).enumerated() where states[flats.lowerBound + i] == .pending {
+                    if current == nil { current = DeleteRequest(id: r + 1, key: key!, versions: []) }
                     current!.versions.append(version)
                     if current!.versions.count == DeleteRequest.maxVersions {
                         batches.append(current!)
@@ -44,7 +45,6 @@ extension JournalReplay {
                 }
             }
             if let current { batches.append(current) }
-            index = last + 1
         }
         return batches
     }
@@ -53,24 +53,53 @@ extension JournalReplay {
     public var answerCount: Int { answerLog.count }
 
     /// Answer `index` (0-based, journal order).
-    public func answer(_ index: Int) -> AnswerSummary { answerLog[index] }
+    public func answer(_ index: Int) -> AnswerSummary { answerLog.summary(index, run: run(ofAnswer: index)) }
 
     /// Every answer, as a list; `forEachAnswer` visits them without making one.
-    public var answers: [AnswerSummary] { (0..<answerLog.count).map { answerLog[$0] } }
+    public var answers: [AnswerSummary] { (0..<answerLog.count).map { answer($0) } }
 
     /// Visits the answers in journal order.
     public func forEachAnswer(_ body: (AnswerSummary) throws -> Void) rethrows {
-        for i in 0..<answerLog.count { try body(answerLog[i]) }
+        for i in 0..<answerLog.count { try body(answer(i)) }
+    }
+
+    /// Visits each answer's time and the versions it settled and deleted, in journal order: what a
+    /// throughput chart needs, without making each answer's strings.
+    public func forEachSettlement(_ body: (_ time: Timestamp, _ settled: Int, _ deleted: Int) throws -> Void) rethrows {
+        for i in 0..<answerLog.count {
+            let s = answerLog.settlement(i)
+            try body(s.time, s.settled, s.deleted)
+        }
     }
 
     /// Latencies of all answers, in journal order.
     public var latencies: [Int] { (0..<answerLog.count).map { answerLog.latencyMilliseconds($0) } }
 
+    /// The run answer `index` arrived in: the last one that started at or before it.
+    private func run(ofAnswer index: Int) -> Int {
+        var low = 0, high = runFirstAnswers.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(runFirstAnswers[mid]) <= index { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
     /// The summary of answer `index`, reusing the last one made: consecutive versions usually share it.
     private func cachedAnswer(_ index: Int32, _ cache: inout (index: Int32, answer: AnswerSummary?)) -> AnswerSummary? {
         guard index >= 0 else { return nil }
-        if cache.index != index { cache = (index, answerLog[Int(index)]) }
+        if cache.index != index { cache = (index, answer(Int(index))) }
         return cache.answer
+    }
+
+    /// Attempts that sent version `flat`.
+    private func sends(_ flat: Int) -> Int {
+        let count = marks[flat] & Self.sendsMask
+        return count < Self.sendsMask ? Int(count) : manySends[Int32(flat)] ?? Int(count)
+    }
+
+    private func detail(_ flat: Int) -> VersionDetail? {
+        details[Int32(flat)].map { VersionDetail(code: detailStrings[$0.code], message: detailStrings[$0.message]) }
     }
 
     /// One planned version as the completion report shows it.
@@ -94,13 +123,14 @@ extension JournalReplay {
     /// Visits every planned version in plan order, without building a list of them.
     public func forEachVersion(_ body: (VersionEntry) throws -> Void) rethrows {
         var cache: (index: Int32, answer: AnswerSummary?) = (-1, nil)
-        for (r, request) in requests.enumerated() {
-            let base = offsets[r]
+        for r in requests.indices {
+            let request = requests[r]
+            let base = requests.versionRange(at: r).lowerBound
             for i in request.versions.indices {
                 let flat = base + i
                 let answer = cachedAnswer(decidedBy[flat], &cache)
-                try body(VersionEntry(request: request, versionIndex: i, state: states[flat], detail: details[flat],
-                                      answer: answer, attempts: Int(sends[flat])))
+                try body(VersionEntry(request: request, versionIndex: i, state: states[flat], detail: detail(flat),
+                                      answer: answer, attempts: sends(flat)))
             }
         }
     }
@@ -108,13 +138,15 @@ extension JournalReplay {
     /// Visits the versions in one state, in plan order.
     public func forEachVersion(in state: VersionState, _ body: (VersionEntry) throws -> Void) rethrows {
         var cache: (index: Int32, answer: AnswerSummary?) = (-1, nil)
-        for (r, request) in requests.enumerated() {
-            let base = offsets[r]
-            for i in request.versions.indices where states[base + i] == state {
-                let flat = base + i
+        for r in requests.indices {
+            let flats = requests.versionRange(at: r)
+            guard states[flats].contains(state) else { continue }
+            let request = requests[r]
+            for i in request.versions.indices where states[flats.lowerBound + i] == state {
+                let flat = flats.lowerBound + i
                 let answer = cachedAnswer(decidedBy[flat], &cache)
-                try body(VersionEntry(request: request, versionIndex: i, state: state, detail: details[flat],
-                                      answer: answer, attempts: Int(sends[flat])))
+                try body(VersionEntry(request: request, versionIndex: i, state: state, detail: detail(flat),
+                                      answer: answer, attempts: sends(flat)))
             }
         }
     }

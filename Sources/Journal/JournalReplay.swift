@@ -4,7 +4,7 @@ import Plan
 /// the runs. Pure: records in, state out; `cabatch status`, reports and `apply` use it.
 public struct JournalReplay: Sendable {
     /// The plan's requests, in id order (id = index + 1).
-    public let requests: [DeleteRequest]
+    public let requests: PlanRequests
     /// Names the journal in error messages.
     public let source: String
     public private(set) var header: JournalHeader?
@@ -13,22 +13,24 @@ public struct JournalReplay: Sendable {
     /// Every answer, in journal order (see `answer(_:)`, `forEachAnswer`).
     var answerLog = AnswerLog()
     public private(set) var runs: [RunSummary] = []
+    /// Per run: the answers before it, so that an answer's run is found without keeping it per answer.
+    var runFirstAnswers: [Int32] = []
 
-    /// Flat version index of each request's first version; one more entry for the end.
-    let offsets: [Int]
-    /// Per request: the first and last request index of its run of consecutive requests of one package.
-    let packageRuns: [(first: Int32, last: Int32)]
-    /// Per version (flat index).
+    /// Per version (flat index, see `PlanRequests.versionRange(at:)`). A million-version plan keeps
+    /// six bytes per version here.
     var states: [VersionState]
     /// Per version: the answer that last changed or refused it, or -1.
     var decidedBy: [Int32]
-    /// Per version: attempts that sent it.
-    var sends: [UInt16]
-    /// Per version: `lostFlag` when an attempt with it lost its answer or failed in transport.
-    var flags: [UInt8]
-    static let lostFlag: UInt8 = 1
-    var details: [Int: VersionDetail] = [:]
-    var codes: [String: String] = [:]
+    /// Per version: attempts that sent it in the low seven bits (`sendsMask`: at least that many,
+    /// the count is in `manySends`), and `lostFlag` when an attempt with it lost its answer or failed
+    /// in transport.
+    var marks: [UInt8]
+    static let sendsMask: UInt8 = 0x7F
+    static let lostFlag: UInt8 = 0x80
+    var manySends: [Int32: Int] = [:]
+    /// Per failed version, and per pending one a version-level refusal names: its code and message.
+    var details: [Int32: DetailReference] = [:]
+    var detailStrings = InternedStrings()
     /// Per request: the highest attempt number seen.
     var lastAttempt: [Int32]
     /// Attempts sent whose answer has not been replayed yet, with their versions' flat indices.
@@ -39,43 +41,30 @@ public struct JournalReplay: Sendable {
         var attempt: Int
     }
 
+    /// A `VersionDetail` as numbers in `detailStrings`.
+    struct DetailReference: Sendable {
+        var code: UInt32
+        var message: UInt32
+    }
+
     public init(requests: [DeleteRequest], source: String = "journal") {
+        self.init(requests: PlanRequests(requests), source: source)
+    }
+
+    public init(requests: PlanRequests, source: String = "journal") {
+        precondition(requests.versionCount < Int(Int32.max), "a replay holds fewer than 2^31 versions")
         self.requests = requests
         self.source = source
-        var offsets = [Int]()
-        offsets.reserveCapacity(requests.count + 1)
-        var total = 0
-        var runs = [(first: Int32, last: Int32)]()
-        runs.reserveCapacity(requests.count)
-        for (index, request) in requests.enumerated() {
-            precondition(request.id == index + 1, "plan requests must be in id order")
-            offsets.append(total)
-            total += request.versions.count
-            if index > 0, requests[index - 1].key == request.key {
-                runs.append((runs[index - 1].first, Int32(index)))
-            } else {
-                runs.append((Int32(index), Int32(index)))
-            }
-        }
-        offsets.append(total)
-        // Extend each run's `last` to the run's end, walking backwards.
-        var index = runs.count - 1
-        while index > 0 {
-            if runs[index - 1].first == runs[index].first { runs[index - 1].last = runs[index].last }
-            index -= 1
-        }
-        self.offsets = offsets
-        self.packageRuns = runs
+        let total = requests.versionCount
         states = Array(repeating: .pending, count: total)
         decidedBy = Array(repeating: -1, count: total)
-        sends = Array(repeating: 0, count: total)
-        flags = Array(repeating: 0, count: total)
+        marks = Array(repeating: 0, count: total)
         lastAttempt = Array(repeating: 0, count: requests.count)
         totals.pending = total
     }
 
     /// Planned versions in all.
-    public var versionCount: Int { offsets[offsets.count - 1] }
+    public var versionCount: Int { requests.versionCount }
 
     /// Attempts sent whose answers never arrived: closed ones plus those still open at the journal's end.
     public var lostAnswers: Int { statistics.lostAnswersClosed + openIntents.count }
@@ -89,7 +78,7 @@ public struct JournalReplay: Sendable {
             header = h
         case .runStart(let start):
             closeOpenIntents()
-            runs.append(RunSummary(start: start, end: nil, firstTime: start.time, lastTime: start.time))
+            addRun(RunSummary(start: start, end: nil, firstTime: start.time, lastTime: start.time))
         case .intent(let intent):
             try applyIntent(intent, sequence: sequence)
         case .answer(let answer):
@@ -101,8 +90,13 @@ public struct JournalReplay: Sendable {
         }
     }
 
+    private mutating func addRun(_ run: RunSummary) {
+        runs.append(run)
+        runFirstAnswers.append(Int32(answerLog.count))
+    }
+
     private mutating func touchRun(_ time: Timestamp) {
-        if runs.isEmpty { runs.append(RunSummary(start: nil, end: nil, firstTime: time, lastTime: time)) }
+        if runs.isEmpty { addRun(RunSummary(start: nil, end: nil, firstTime: time, lastTime: time)) }
         if time > runs[runs.count - 1].lastTime { runs[runs.count - 1].lastTime = time }
     }
 
@@ -123,14 +117,15 @@ public struct JournalReplay: Sendable {
         touchRun(intent.time)
         statistics.attempts += 1
         if intent.attempt > 1 { statistics.retries += 1 }
-        var hint = offsets[intent.request - 1]
+        let package = requests.requestRange(ofPackage: requests.package(at: intent.request - 1))
+        var hint = requests.cursor(atRequest: intent.request - 1)
         var indices: [Int] = []
         indices.reserveCapacity(intent.versions.count)
         for version in intent.versions {
-            guard let flat = locate(version, request: intent.request, hint: &hint) else {
-                throw inconsistent(sequence, "version \(version) is not planned in request \(intent.request) (\(requests[intent.request - 1].key.packageName)) or the requests of its package")
+            guard let flat = requests.flatIndex(of: version, inRequests: package, hint: &hint) else {
+                throw inconsistent(sequence, "version \(version) is not planned in request \(intent.request) (\(requests.key(at: intent.request - 1).packageName)) or the requests of its package")
             }
-            sends[flat] &+= sends[flat] == .max ? 0 : 1
+            countSend(flat)
             indices.append(flat)
         }
         openIntents[AttemptKey(request: intent.request, attempt: intent.attempt)] = indices
@@ -145,22 +140,19 @@ public struct JournalReplay: Sendable {
         if let status = answer.httpStatus { statistics.httpStatuses[status, default: 0] += 1 }
         if let type = answer.errorType { statistics.errorTypes[type, default: 0] += 1 }
         let index = Int32(answerLog.count)
-        answerLog.append(AnswerSummary(
-            request: answer.request, attempt: answer.attempt, run: runs.count - 1, time: answer.time,
-            latencyMilliseconds: answer.latencyMilliseconds, httpStatus: answer.httpStatus,
-            serviceRequestId: answer.serviceRequestId, errorType: answer.errorType, errorMessage: answer.errorMessage,
-            throttled: answer.throttled, settled: 0, deleted: 0))
+        answerLog.append(answer)
         let sent = openIntents.removeValue(forKey: AttemptKey(request: answer.request, attempt: answer.attempt))
         if answer.httpStatus == nil, let sent {
             statistics.transportErrors += 1
-            for flat in sent { flags[flat] |= Self.lostFlag }
+            for flat in sent { marks[flat] |= Self.lostFlag }
         } else if answer.httpStatus == nil {
             statistics.transportErrors += 1
         }
-        var hint = offsets[answer.request - 1]
+        let package = requests.requestRange(ofPackage: requests.package(at: answer.request - 1))
+        var hint = requests.cursor(atRequest: answer.request - 1)
         for result in answer.results {
-            guard let flat = locate(result.version, request: answer.request, hint: &hint) else {
-                throw inconsistent(sequence, "version \(result.version) is not planned in request \(answer.request) (\(requests[answer.request - 1].key.packageName)) or the requests of its package")
+            guard let flat = requests.flatIndex(of: result.version, inRequests: package, hint: &hint) else {
+                throw inconsistent(sequence, "version \(result.version) is not planned in request \(answer.request) (\(requests.key(at: answer.request - 1).packageName)) or the requests of its package")
             }
             let old = states[flat]
             if let new = old.next(after: result.outcome) {
@@ -173,37 +165,43 @@ public struct JournalReplay: Sendable {
                 } else if new == .deleted {
                     answerLog.addDeleted(Int(index))
                 }
-                if new == .absent, flags[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer += 1 }
-                if old == .absent, new == .deleted, flags[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
+                if new == .absent, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer += 1 }
+                if old == .absent, new == .deleted, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
                 if case .failed(let code, let message) = result.outcome {
-                    details[flat] = VersionDetail(code: intern(code), message: message)
+                    details[Int32(flat)] = detail(code, message)
                 } else {
-                    details.removeValue(forKey: flat)
+                    details.removeValue(forKey: Int32(flat))
                 }
             } else if old == .pending, case .retryable(let code, let message) = result.outcome {
                 decidedBy[flat] = index
-                details[flat] = VersionDetail(code: intern(code), message: message)
+                details[Int32(flat)] = detail(code, message)
             }
         }
         if answer.results.isEmpty, let sent {
             // A call refused as a whole: its versions remember the answer so reports say why they are pending.
             for flat in sent where states[flat] == .pending {
                 decidedBy[flat] = index
-                details.removeValue(forKey: flat)
+                details.removeValue(forKey: Int32(flat))
             }
         }
     }
 
-    /// One stored copy per distinct error code, so that thousands of versions share it.
-    private mutating func intern(_ code: String) -> String {
-        if let stored = codes[code] { return stored }
-        codes[code] = code
-        return code
+    /// One stored copy per distinct code and message, so that thousands of versions share them.
+    private mutating func detail(_ code: String, _ message: String) -> DetailReference {
+        DetailReference(code: detailStrings.intern(code), message: detailStrings.intern(message))
+    }
+
+    private mutating func countSend(_ flat: Int) {
+        if marks[flat] & Self.sendsMask < Self.sendsMask {
+            marks[flat] += 1
+        } else {
+            manySends[Int32(flat), default: Int(Self.sendsMask)] += 1
+        }
     }
 
     private mutating func closeOpenIntents() {
         for (_, indices) in openIntents {
-            for flat in indices { flags[flat] |= Self.lostFlag }
+            for flat in indices { marks[flat] |= Self.lostFlag }
         }
         statistics.lostAnswersClosed += openIntents.count
         openIntents.removeAll()

@@ -19,12 +19,19 @@ extension JournalWriter {
                  cabatchVersion: cabatchVersion, time: time, onDurable: onDurable)
     }
 
+    /// Opens or creates the journal of a list of requests (see the plan's own overload).
+    public static func open(path: String, planSHA256: String, requests: [DeleteRequest], cabatchVersion: String,
+                            time: Timestamp, onDurable: DurabilityHandler? = nil) throws -> Opened {
+        try open(path: path, planSHA256: planSHA256, requests: PlanRequests(requests), cabatchVersion: cabatchVersion,
+                 time: time, onDurable: onDurable)
+    }
+
     /// Opens or creates a journal, takes its lock and replays it.
     ///
     /// A torn last record is cut off (the file is truncated to the last intact record and
     /// synced) before anything is appended. A new journal gets a header naming `planSHA256`; it
     /// and its directory are synced before this returns, so the file survives a crash.
-    public static func open(path: String, planSHA256: String, requests: [DeleteRequest], cabatchVersion: String,
+    public static func open(path: String, planSHA256: String, requests: PlanRequests, cabatchVersion: String,
                             time: Timestamp, onDurable: DurabilityHandler? = nil) throws -> Opened {
         var created = true
         var fd = Glibc.open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)

@@ -47,14 +47,15 @@ public enum PlanFile {
     /// their plan by it).
     public struct Contents: Sendable {
         public var header: PlanHeader
-        public var requests: [DeleteRequest]
+        /// Held compactly: a plan of millions of versions stays a fraction of its size in memory.
+        public var requests: PlanRequests
         public var sha256: String
     }
 
     /// Reads a whole plan, checking the header, every line and the request count.
     public static func read(_ path: String) throws -> Contents {
         var header: PlanHeader?
-        var requests: [DeleteRequest] = []
+        var requests = PlanRequests()
         let result: JSONLinesReader.Result
         do {
             result = try JSONLinesReader.forEachLine(of: ManifestInput(path)) { number, line in
@@ -68,7 +69,7 @@ public enum PlanFile {
                 }
                 if number == 1 {
                     header = try PlanHeader(decoding: value, file: path)
-                    requests.reserveCapacity(header!.totals.requests)
+                    requests.reserveCapacity(requests: header!.totals.requests)
                 } else {
                     let request = try decodeRequest(value, file: path, line: number)
                     guard request.id == requests.count + 1 else {

@@ -22,33 +22,27 @@ extension ReportData {
             planned.requests += replay.requests.count
             planned.packages += source.planHeader.totals.packages
             totals = totals + replay.totals
-            // Requests of one package, and packages of one repository, are consecutive in a plan:
-            // counts are gathered per run of equal keys, so no per-package table is kept.
-            var runKey: PackageKey?
-            var runCounts = StateCounts(), runPlanned = 0
-            func closeRun() {
-                guard let key = runKey else { return }
+            // Requests of one package are consecutive in a plan, and so are packages of one
+            // repository: counts are gathered per package, so no per-package table is kept.
+            let plan = replay.requests
+            for package in 0..<plan.packageCount {
+                let requests = plan.requestRange(ofPackage: package)
+                let key = plan.key(ofPackage: package)
+                var counts = StateCounts(), versions = 0
+                for r in requests {
+                    for state in replay.states(request: r + 1) { counts[state] += 1 }
+                    versions += plan.versionRange(at: r).count
+                }
                 let domain = key.domainOwner.map { "\(key.domain) (\($0))" } ?? key.domain
                 let repository = "\(key.domain)/\(key.repository)"
-                domains[domain, default: StateCounts()] = domains[domain, default: StateCounts()] + runCounts
-                repositories[repository, default: StateCounts()] = repositories[repository, default: StateCounts()] + runCounts
-                formats[key.format.rawValue, default: StateCounts()] = formats[key.format.rawValue, default: StateCounts()] + runCounts
-                if runCounts.deleted > 0 {
+                domains[domain, default: StateCounts()] = domains[domain, default: StateCounts()] + counts
+                repositories[repository, default: StateCounts()] = repositories[repository, default: StateCounts()] + counts
+                formats[key.format.rawValue, default: StateCounts()] = formats[key.format.rawValue, default: StateCounts()] + counts
+                if counts.deleted > 0 {
                     topPackages.offer(PackageCount(package: key.packageName, repository: repository,
-                                                   deleted: runCounts.deleted, planned: runPlanned))
+                                                   deleted: counts.deleted, planned: versions))
                 }
             }
-            for request in replay.requests {
-                if request.key != runKey {
-                    closeRun()
-                    runKey = request.key
-                    runCounts = StateCounts()
-                    runPlanned = 0
-                }
-                for state in replay.states(request: request.id) { runCounts[state] += 1 }
-                runPlanned += request.versions.count
-            }
-            closeRun()
             replay.forEachVersion(in: .failed) { entry in
                 failures.add(code: entry.errorCode ?? "unknown", message: entry.errorMessage ?? "", entry)
             }
@@ -138,12 +132,12 @@ extension ReportData {
         let count = max(1, (total + width - 1) / width)
         var buckets = (0..<count).map { Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, deleted: 0) }
         for source in sources {
-            source.replay.forEachAnswer { answer in
-                let offset = timeline.offset(of: answer.time)
+            source.replay.forEachSettlement { time, settled, deleted in
+                let offset = timeline.offset(of: time)
                 let index = min(count - 1, max(0, Int(offset) / width))
                 buckets[index].answers += 1
-                buckets[index].settled += answer.settled
-                buckets[index].deleted += answer.deleted
+                buckets[index].settled += settled
+                buckets[index].deleted += deleted
             }
         }
         return Throughput(bucketSeconds: width, buckets: total == 0 && buckets[0].answers == 0 ? [] : buckets)

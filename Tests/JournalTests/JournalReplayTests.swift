@@ -124,6 +124,54 @@ import Testing
         #expect(pending[1].versions.first == "1.50")
     }
 
+    @Test func answersComeBackAsJournalled() throws {
+        let ids: [String?] = ["0b6f7c1e-4d2a-4c8e-9f3a-1234567890ab", "0B6F7C1E-4D2A-4C8E-9F3A-1234567890AB",
+                              "0b6f7c1e-4d2a-4c8e-9f3a-1234567890a", "req-1", "", nil]
+        var records = [F.header, F.runStart(0)]
+        for (i, id) in ids.enumerated() {
+            if i == 3 { records.append(F.runStart(10)) }
+            records.append(.answer(AttemptAnswer(
+                request: 1, attempt: i + 1, time: F.at(Int64(i + 1)), latencyMilliseconds: 10 * i, httpStatus: id == nil ? nil : 500,
+                serviceRequestId: id, errorType: i % 2 == 0 ? "InternalServerError" : nil,
+                errorMessage: i % 2 == 0 ? "boom \(i % 4)" : nil, throttled: i == 1, results: [])))
+        }
+        let replay = try F.replay(records)
+        #expect(replay.answerCount == ids.count)
+        #expect(replay.answers.map(\.serviceRequestId) == ids)
+        #expect(replay.answers.map(\.run) == [0, 0, 0, 1, 1, 1])
+        #expect(replay.answers.map(\.errorMessage) == ["boom 0", nil, "boom 2", nil, "boom 0", nil])
+        #expect(replay.answers.map(\.httpStatus) == [500, 500, 500, 500, 500, nil])
+        #expect(replay.answers.map(\.throttled) == [false, true, false, false, false, false])
+        #expect(replay.latencies == [0, 10, 20, 30, 40, 50])
+    }
+
+    @Test func answersPastAColumnChunkKeepTheirPlace() throws {
+        let count = 10_000
+        var records = [F.header]
+        for attempt in 1...count {
+            records.append(.answer(AttemptAnswer(request: attempt % 3 + 1, attempt: attempt, time: F.at(Int64(attempt)),
+                                                 latencyMilliseconds: attempt, httpStatus: 503,
+                                                 serviceRequestId: "id-\(attempt)", results: [])))
+        }
+        let replay = try F.replay(records)
+        #expect(replay.latencies == Array(1...count))
+        #expect(replay.answer(4096).serviceRequestId == "id-4097")
+        #expect(replay.answer(count - 1).request == count % 3 + 1 && replay.answer(count - 1).attempt == count)
+    }
+
+    @Test func manyAttemptsAreCountedExactly() throws {
+        var records = [F.header]
+        for attempt in 1...300 {
+            records.append(F.intent(3, attempt, Int64(attempt), ["4.0.0"]))
+            records.append(F.answer(3, attempt, Int64(attempt), [VersionResult("4.0.0", .retryable(code: "SKIPPED", message: "s"))]))
+        }
+        let replay = try F.replay(records)
+        var attempts: [String: Int] = [:]
+        replay.forEachVersion { attempts[$0.version] = $0.attempts }
+        #expect(attempts == ["1.0.0": 0, "1.0.1": 0, "1.0.2": 0, "2.0.0": 0, "2.0.1": 0, "4.0.0": 300, "4.0.1": 0])
+        #expect(replay.nextAttempt(request: 3) == 301)
+    }
+
     @Test func unknownRequestOrVersionIsInconsistent() throws {
         #expect { try F.replay([F.header, F.intent(9, 1, 1, ["1"])]) } throws: { error in
             (error as? JournalError)?.description.contains("test.journal:2: request 9 is not in the plan") == true
