@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 // Hummingbird's public interface is built on ServiceLifecycle (`Application` is a `Service`).
 import ServiceLifecycle
@@ -46,6 +47,7 @@ public struct EmulatorServer: Sendable {
         let host = core.configuration.host
         return Application(
             responder: EmulatorResponder(core: core, log: requestLog),
+            server: HTTPServerBuilder { responder in EventLoopHTTP1Channel(http1: HTTP1Channel(responder: responder)) },
             configuration: ApplicationConfiguration(address: .hostname(host, port: core.configuration.port)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? core.configuration.port
