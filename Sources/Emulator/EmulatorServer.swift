@@ -20,11 +20,7 @@ public struct EmulatorServer: Sendable {
 
     /// A logger that speaks only of critical failures: a stopped connection is not news, and the
     /// emulator's output must stay its own.
-    public static let quietLogger: Logger = {
-        var logger = Logger(label: "cabatch.emulator")
-        logger.logLevel = .critical
-        return logger
-    }()
+    public static let quietLogger = Logger(label: "cabatch.emulator") { QuietLogHandler(label: $0) }
 
     /// Serves until `shutdown` is triggered (or the task is cancelled); `onListening` gets the
     /// bound URL first. A triggered shutdown stops accepting, finishes the requests in flight
