@@ -65,12 +65,13 @@ struct RequestVerifier: Sendable {
         toSign.append(contentsOf: "/aws4_request\n".utf8)
         Self.appendHex(SHA256.hash(data: canonical), to: &toSign)
 
-        let key = signingKeys.key(day: expected.day) {
+        var mac = signingKeys.hmac(day: expected.day) {
             SigV4Signer.signingKey(secretAccessKey: secretAccessKey, day: $0, region: region, service: service)
         }
+        mac.update(data: toSign)
         var signature: [UInt8] = []
         signature.reserveCapacity(64)
-        Self.appendHex(HMAC<SHA256>.authenticationCode(for: toSign, using: key), to: &signature)
+        Self.appendHex(mac.finalize(), to: &signature)
         guard Self.constantTimeEqual(signature, authorization.signature.utf8) else {
             // The refusal quotes the canonical request, as the service does; only refusals pay for the string.
             let text = SigV4Signer.canonicalRequest(request, signedHeaders: authorization.signedHeaders, payloadHash: payloadHash)
@@ -97,21 +98,23 @@ struct RequestVerifier: Sendable {
     }
 }
 
-/// The signing key of the latest day asked for: one key serves every request of a day, and a
-/// day's key costs four HMACs to derive.
+/// HMAC under the signing key of the latest day asked for, keyed and ready to copy: one key
+/// serves every request of a day, deriving it costs four HMACs, and keying an HMAC hashes two
+/// blocks of padding.
 final class DailySigningKey: @unchecked Sendable {
     private let lock = NSLock()
     private var day = ""
-    private var key: SymmetricKey?
+    private var keyed: HMAC<SHA256>?
 
-    func key(day: String, derive: (String) -> SymmetricKey) -> SymmetricKey {
-        if let key = lock.withLock({ self.day == day ? self.key : nil }) { return key }
-        let key = derive(day)
+    /// A copy of the day's keyed HMAC (copies share state until written, then copy it).
+    func hmac(day: String, derive: (String) -> SymmetricKey) -> HMAC<SHA256> {
+        if let keyed = lock.withLock({ self.day == day ? self.keyed : nil }) { return keyed }
+        let keyed = HMAC<SHA256>(key: derive(day))
         lock.withLock {
             self.day = day
-            self.key = key
+            self.keyed = keyed
         }
-        return key
+        return keyed
     }
 }
 
