@@ -35,6 +35,9 @@ clients=()
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 for run in $(seq "$runs"); do
+    # The background job truncates its output file only once it runs: without this the wait
+    # below could read the previous run's "listening on" line.
+    rm -f "$work/emulator.out"
     "$bin/cabatch" emulator --inventory "$work/inventory.jsonl" >"$work/emulator.out" 2>&1 &
     emulator_pid=$!
     # Loading the inventory takes a few seconds on a busy machine.
