@@ -5,7 +5,7 @@ import SigV4
 ///
 /// The verifier needs only its hash. Parts whose `Character`s could differ from their bytes
 /// (non-ASCII paths, methods and names, header values with `\r`) go through `SigV4Signer`'s own
-/// helpers; `CanonicalRequestBytesTests` holds the two to the same bytes.
+/// functions; `CanonicalRequestBytesTests` holds the two to the same bytes.
 enum CanonicalRequestBytes {
     static func build(_ request: SigningRequest, signedHeaders: [String], payloadHash: String) -> [UInt8] {
         var out: [UInt8] = []
