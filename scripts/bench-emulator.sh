@@ -5,8 +5,9 @@
 #
 # Builds release, writes an inventory, starts `cabatch emulator` in its own process, runs
 # `emulator-bench` against it RUNS times (a fresh emulator each run, so every run deletes), and
-# prints each run's figures, the emulator process's CPU time per request (from /proc, so the
-# figure holds even when other work shares the cores) and the medians. Figures, not a verdict.
+# prints each run's figures, the CPU time per request of the emulator process (from /proc) and of
+# the client (its own rusage), which hold even when other work shares the cores, and the
+# medians. Figures, not a verdict.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,10 +30,14 @@ trap cleanup EXIT
 "$bin/emulator-bench" --write-inventory "$work/inventory.jsonl" --packages $packages >/dev/null
 rates=()
 cpus=()
+clients=()
 # utime + stime of a process, in clock ticks.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 for run in $(seq "$runs"); do
+    # The background job truncates its output file only once it runs: without this the wait
+    # below could read the previous run's "listening on" line.
+    rm -f "$work/emulator.out"
     "$bin/cabatch" emulator --inventory "$work/inventory.jsonl" >"$work/emulator.out" 2>&1 &
     emulator_pid=$!
     # Loading the inventory takes a few seconds on a busy machine.
@@ -55,6 +60,7 @@ for run in $(seq "$runs"); do
     echo "emulator CPU per request: ${cpu} µs"
     rates+=("$(awk '/^requests\/s:/ {print $2}' "$work/run.txt")")
     cpus+=("$cpu")
+    clients+=("$(awk '/^client CPU per request:/ {print $5}' "$work/run.txt")")
     kill "$emulator_pid"
     wait "$emulator_pid" 2>/dev/null || true
     emulator_pid=
@@ -63,3 +69,4 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? 
 echo "requests/s per run: ${rates[*]}"
 echo "median requests/s: $(median "${rates[@]}")"
 echo "emulator CPU µs per request, per run: ${cpus[*]}; median $(median "${cpus[@]}")"
+echo "client CPU µs per request, per run: ${clients[*]}; median $(median "${clients[@]}")"

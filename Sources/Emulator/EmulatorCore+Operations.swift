@@ -1,3 +1,4 @@
+import CodeArtifact
 import Manifest
 import SigV4
 
@@ -19,7 +20,9 @@ extension EmulatorCore {
             }
         }
         let expected = input.expectedStatus
-        let batch = inventory.update(input.target.package, versions: input.versions.filter { !skipped.contains($0) }) { version, record in
+        // Without skips (faults off) every version goes, without hashing each into the empty set.
+        let kept = skipped.isEmpty ? input.versions : input.versions.filter { !skipped.contains($0) }
+        let batch = inventory.update(input.target.package, versions: kept) { version, record in
             if let expected, record.status != expected {
                 return .failed(.mismatchedStatus,
                                message: "Version \(version) has status \(record.status.rawValue), not the expected \(expected.rawValue)")
@@ -86,44 +89,23 @@ extension EmulatorCore {
         return inventory.checkRepository(domain: package.domain, owner: target.domainOwner, repository: package.repository)
     }
 
-    /// The `successfulVersions`/`failedVersions` answer shared by the batch operations.
-    ///
-    /// Written byte by byte rather than through `JSONWriter`: it is most of a delete's cost.
+    /// The answer and log line of a batch operation.
     static func batchResult(_ package: InventoryPackage, _ versions: [String],
                             _ outcomes: [(version: String, outcome: VersionOutcome)]) -> OperationResult {
-        var body: [UInt8] = []
-        body.reserveCapacity(64 + outcomes.count * 96)
         var logged: [(version: String, outcome: String)] = []
         logged.reserveCapacity(outcomes.count)
-        body.appendRaw("{\"successfulVersions\":{")
-        var first = true
+        // The log lists successes first, as the answer does.
         for (version, outcome) in outcomes {
-            guard case .succeeded(let revision, let status) = outcome else { continue }
-            if !first { body.append(UInt8(ascii: ",")) }
-            first = false
-            body.appendJSONString(version)
-            body.appendRaw(":{\"revision\":")
-            body.appendJSONString(revision)
-            body.appendRaw(",\"status\":")
-            body.appendJSONString(status.rawValue)
-            body.append(UInt8(ascii: "}"))
-            logged.append((version, status.rawValue))
+            if case .succeeded(_, let status) = outcome { logged.append((version, status.rawValue)) }
         }
-        body.appendRaw("},\"failedVersions\":{")
-        first = true
         for (version, outcome) in outcomes {
-            guard case .failed(let code, let message) = outcome else { continue }
-            if !first { body.append(UInt8(ascii: ",")) }
-            first = false
-            body.appendJSONString(version)
-            body.appendRaw(":{\"errorCode\":")
-            body.appendJSONString(code.rawValue)
-            body.appendRaw(",\"errorMessage\":")
-            body.appendJSONString(message)
-            body.append(UInt8(ascii: "}"))
-            logged.append((version, code.rawValue))
+            switch outcome {
+            case .succeeded: continue
+            case .notFound: logged.append((version, PackageVersionErrorCode.notFound.rawValue))
+            case .failed(let code, _): logged.append((version, code.rawValue))
+            }
         }
-        body.appendRaw("}}")
-        return OperationResult(package: package, versions: versions, outcomes: logged, body: body)
+        return OperationResult(package: package, versions: versions, outcomes: logged,
+                               body: BatchAnswer(package: package, outcomes: outcomes).jsonBytes)
     }
 }

@@ -109,12 +109,35 @@ public final class EmulatorCore: Sendable {
 
     /// A request id shaped like the service's (a UUID), unique per emulator and request.
     static func requestID(instance: UInt64, sequence: UInt64) -> String {
-        func hex(_ value: UInt64, _ digits: Int) -> String {
-            let text = String(value, radix: 16)
-            return String(repeating: "0", count: max(0, digits - text.count)) + text.suffix(digits)
+        // xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx: 36 characters written in place, one string per request.
+        String(unsafeUninitializedCapacity: 36) { out in
+            let digits: StaticString = "0123456789abcdef"
+            var index = 0
+            func hex(_ value: UInt64, _ count: Int) {
+                digits.withUTF8Buffer { digits in
+                    for shift in stride(from: (count - 1) * 4, through: 0, by: -4) {
+                        out[index] = digits[Int((value >> UInt64(shift)) & 0xF)]
+                        index += 1
+                    }
+                }
+            }
+            func put(_ character: Unicode.Scalar) {
+                out[index] = UInt8(ascii: character)
+                index += 1
+            }
+            hex(instance >> 32, 8)
+            put("-")
+            hex((instance >> 16) & 0xFFFF, 4)
+            put("-")
+            put("4")
+            hex(instance & 0xFFF, 3)
+            put("-")
+            put("8")
+            hex(sequence >> 48, 3)
+            put("-")
+            hex(sequence & 0xFFFF_FFFF_FFFF, 12)
+            return index
         }
-        return hex(instance >> 32, 8) + "-" + hex((instance >> 16) & 0xFFFF, 4) + "-4" + hex(instance & 0xFFF, 3)
-            + "-8" + hex(sequence >> 48, 3) + "-" + hex(sequence & 0xFFFF_FFFF_FFFF, 12)
     }
 }
 

@@ -30,15 +30,17 @@ struct EmulatorResponder: HTTPResponder {
         var request = request
         let body = try await request.collectBody(upTo: Self.maxBodySize)
         let target = request.head.path ?? "/"
-        let pathEnd = target.firstIndex(of: "?") ?? target.endIndex
+        // The query starts after the first `?` byte (RFC 3986), whatever Characters follow it.
+        let utf8 = target.utf8
+        let pathEnd = utf8.firstIndex(of: UInt8(ascii: "?")) ?? utf8.endIndex
         var headers: [HeaderField] = []
         headers.reserveCapacity(request.headers.count + 1)
         // HTTP/1 `Host` arrives as the request's authority; SigV4 signs it as `host`.
         if let authority = request.head.authority { headers.append(HeaderField("host", authority)) }
         for field in request.headers { headers.append(HeaderField(field.name.canonicalName, field.value)) }
         let signing = SigningRequest(
-            method: request.method.rawValue, rawPath: String(target[..<pathEnd]),
-            rawQuery: pathEnd < target.endIndex ? String(target[target.index(after: pathEnd)...]) : "",
+            method: request.method.rawValue, rawPath: String(decoding: utf8[..<pathEnd], as: UTF8.self),
+            rawQuery: pathEnd < utf8.endIndex ? String(decoding: utf8[utf8.index(after: pathEnd)...], as: UTF8.self) : "",
             headers: headers, body: Array(body.readableBytesView))
 
         let outcome = core.handle(signing)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 // Hummingbird's public interface is built on ServiceLifecycle (`Application` is a `Service`).
 import ServiceLifecycle
@@ -19,11 +20,7 @@ public struct EmulatorServer: Sendable {
 
     /// A logger that speaks only of critical failures: a stopped connection is not news, and the
     /// emulator's output must stay its own.
-    public static let quietLogger: Logger = {
-        var logger = Logger(label: "cabatch.emulator")
-        logger.logLevel = .critical
-        return logger
-    }()
+    public static let quietLogger = Logger(label: "cabatch.emulator") { QuietLogHandler(label: $0) }
 
     /// Serves until `shutdown` is triggered (or the task is cancelled); `onListening` gets the
     /// bound URL first. A triggered shutdown stops accepting, finishes the requests in flight
@@ -46,6 +43,7 @@ public struct EmulatorServer: Sendable {
         let host = core.configuration.host
         return Application(
             responder: EmulatorResponder(core: core, log: requestLog),
+            server: HTTPServerBuilder { responder in EventLoopHTTP1Channel(http1: HTTP1Channel(responder: responder)) },
             configuration: ApplicationConfiguration(address: .hostname(host, port: core.configuration.port)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? core.configuration.port

@@ -13,6 +13,8 @@ public final class Inventory: @unchecked Sendable {
     private var packages: [InventoryPackage: PackageVersions] = [:]
     private var domainOwners: [String: String] = [:]
     private var repositories: Set<InventoryRepository> = []
+    /// How many batches `update` has applied; stamps records to find repeats within a batch.
+    private var batches: UInt64 = 0
 
     /// An empty inventory; `accountID` is the emulated caller's account.
     public init(accountID: String = "111122223333") {
@@ -83,23 +85,39 @@ public final class Inventory: @unchecked Sendable {
                 _ change: (String, inout VersionRecord) -> VersionOutcome) -> BatchOutcome {
         var result = BatchOutcome()
         result.outcomes.reserveCapacity(versions.count)
-        var seen = Set<String>(minimumCapacity: versions.count)
-        // Built once: a batch of versions already deleted is the common case of a resumed run.
-        let notFoundSuffix = " of package \(package) not found"
+        // Repeats of a version the inventory holds are found by the batch's stamp on its record,
+        // so that a batch costs one lookup per version; only versions it never held need a set.
+        var unknown = Set<String>()
         withLock {
-            // One lookup of the package, then in-place mutation of its versions.
-            let index = packages.index(forKey: package)
-            for version in versions where seen.insert(version).inserted {
-                let outcome: VersionOutcome
-                if let index, packages.values[index].records[version]?.exists == true {
-                    outcome = change(version, &packages.values[index].records[version]!)
-                } else {
-                    outcome = .failed(.notFound, message: "Version " + version + notFoundSuffix)
+            batches += 1
+            let batch = batches
+            guard let index = packages.index(forKey: package) else {
+                for version in versions where unknown.insert(version).inserted { result.outcomes.append((version, .notFound)) }
+                return
+            }
+            Self.modify(&packages.values[index].records) { records in
+                for version in versions {
+                    guard let slot = records.index(forKey: version) else {
+                        if unknown.insert(version).inserted { result.outcomes.append((version, .notFound)) }
+                        continue
+                    }
+                    guard records.values[slot].batch != batch else { continue }
+                    records.values[slot].batch = batch
+                    if records.values[slot].exists {
+                        result.outcomes.append((version, change(version, &records.values[slot])))
+                    } else {
+                        result.outcomes.append((version, .notFound))
+                    }
                 }
-                result.outcomes.append((version, outcome))
             }
         }
         return result
+    }
+
+    /// Runs `body` on `value` in place: the loop over a batch mutates the package's records
+    /// where they are, without a copy of its dictionary.
+    private static func modify<T>(_ value: inout T, _ body: (inout T) -> Void) {
+        body(&value)
     }
 
     /// One page of a package's existing versions, filtered by status, starting at position `start`

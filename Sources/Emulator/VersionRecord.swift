@@ -6,6 +6,9 @@ struct VersionRecord: Sendable, Hashable {
     var revision: String
     /// How many times a delete was applied; more than one would mean a double delete.
     var deletes: Int = 0
+    /// The last batch that named this version (``Inventory``'s count), so that a batch naming a
+    /// version twice answers for it once.
+    var batch: UInt64 = 0
 
     /// Whether the service still knows the version; deleted versions are gone for every API.
     var exists: Bool { status != .deleted }
@@ -26,6 +29,9 @@ struct PackageVersions: Sendable {
 /// What a per-version operation did to one version.
 enum VersionOutcome: Sendable, Hashable {
     case succeeded(revision: String, status: PackageVersionStatus)
+    /// `NOT_FOUND`: its message names the version and package, so it is written with the answer
+    /// rather than built for each version of a batch that is often all absent.
+    case notFound
     case failed(PackageVersionErrorCode, message: String)
 }
 

@@ -79,7 +79,10 @@ public enum ServiceConstraints {
     /// PackageNamespace, PackageName, PackageVersion: 1–255, `[^#/\s]+`.
     static func checkName(_ field: ManifestField, _ value: String) -> RuleViolation? {
         if let violation = checkLength(field, value, min: 1, max: 255) { return violation }
-        for byte in value.utf8 where byte == UInt8(ascii: "#") || byte == UInt8(ascii: "/") || isJavaSpace(byte) {
+        // Every version of every row and request passes here: scan the bytes in place first.
+        let clean = value.utf8.withContiguousStorageIfAvailable { !$0.contains(where: isForbiddenInName) }
+        if clean == true { return nil }
+        for byte in value.utf8 where isForbiddenInName(byte) {
             let what = byte == UInt8(ascii: "#") ? "#" : byte == UInt8(ascii: "/") ? "/" : "white space"
             return patternViolation(field, value, "[^#/\\s]+", hint: "it contains \(what)")
         }
@@ -119,6 +122,9 @@ public enum ServiceConstraints {
     private static func isLowerOrDigit(_ b: UInt8) -> Bool { isLower(b) || isDigit(b) }
     private static func isAlnum(_ b: UInt8) -> Bool {
         isLowerOrDigit(b) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+    }
+    private static func isForbiddenInName(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "#") || b == UInt8(ascii: "/") || isJavaSpace(b)
     }
     private static func isJavaSpace(_ b: UInt8) -> Bool {
         b == 0x20 || (b >= 0x09 && b <= 0x0D)

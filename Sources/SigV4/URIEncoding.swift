@@ -15,13 +15,18 @@ public enum URIEncoding {
 
     /// `value` with `%XX` escapes decoded; `+` stays `+`, malformed escapes stay as they are.
     public static func decode(_ value: String) -> String {
-        let bytes = Array(value.utf8)
-        guard bytes.contains(UInt8(ascii: "%")) else { return value }
+        guard value.utf8.contains(UInt8(ascii: "%")) else { return value }
+        return decode(Array(value.utf8))
+    }
+
+    /// UTF-8 bytes with `%XX` escapes decoded, as a string (invalid UTF-8 repaired as `String(decoding:)` does).
+    static func decode<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> String where Bytes.Index == Int {
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
                 out.append(high << 4 | low)
                 index += 3

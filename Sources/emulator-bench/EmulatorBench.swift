@@ -14,8 +14,9 @@ import SigV4
 /// ```
 /// Without `--url` the emulator runs in this process over P packages of 100 versions each;
 /// with it, the emulator at URL must serve the inventory `--write-inventory` wrote. The default
-/// client sends pre-signed requests over raw keep-alive sockets, so that the client costs the
-/// shared cores little; `--client ahc` signs each request and sends it with AsyncHTTPClient.
+/// client sends pre-signed requests over raw keep-alive sockets from one polling thread, so that
+/// the client costs the shared cores little; `--client ahc` signs each request and sends it with
+/// AsyncHTTPClient. Besides throughput and latency it prints its own CPU time per request.
 @main
 struct EmulatorBench {
     struct Options {
@@ -145,6 +146,7 @@ struct EmulatorBench {
         guard options.useAsyncHTTPClient else {
             let requests = presignedRequests(url, packages: options.packages)
             let clock = ContinuousClock()
+            let cpuBefore = processCPUSeconds()
             let start = clock.now
             let tally = await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
@@ -154,7 +156,7 @@ struct EmulatorBench {
                 }
             }
             report(WorkerResult(requests: tally.requests, errors: tally.errors, deleted: tally.deleted, latencies: tally.latencies),
-                   elapsed: start.duration(to: clock.now), options)
+                   elapsed: start.duration(to: clock.now), cpuSeconds: processCPUSeconds() - cpuBefore, options)
             return
         }
         var configuration = HTTPClient.Configuration()
@@ -188,6 +190,7 @@ struct EmulatorBench {
         _ = try await send(package: options.packages - 1)
 
         let clock = ContinuousClock()
+        let cpuBefore = processCPUSeconds()
         let start = clock.now
         let deadline = start + .seconds(options.seconds)
         let results = try await withThrowingTaskGroup(of: WorkerResult.self) { group in
@@ -212,11 +215,26 @@ struct EmulatorBench {
             return total
         }
         let elapsed = start.duration(to: clock.now)
+        let cpuSeconds = processCPUSeconds() - cpuBefore
         try await client.shutdown()
-        report(results, elapsed: elapsed, options)
+        report(results, elapsed: elapsed, cpuSeconds: cpuSeconds, options)
     }
 
-    static func report(_ results: WorkerResult, elapsed: Duration, _ options: Options) {
+    /// User and system CPU time of this process so far, in seconds.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// - Parameter cpuSeconds: this process's CPU time during the measurement: the client's own,
+    ///   or the client's and the emulator's when the emulator runs in process.
+    static func report(_ results: WorkerResult, elapsed: Duration, cpuSeconds: Double, _ options: Options) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let sorted = results.latencies.sorted()
         func percentile(_ p: Double) -> Double {
@@ -229,6 +247,8 @@ struct EmulatorBench {
         print(String(format: "versions/s: %.0f (%d deleted, the rest NOT_FOUND)",
                      Double(results.requests * versionsPerRequest) / seconds, results.deleted))
         print(String(format: "latency ms: p50 %.2f, p99 %.2f, concurrency %d", percentile(0.5), percentile(0.99), options.concurrency))
+        let who = options.url == nil ? "client and emulator" : "client"
+        print(String(format: "\(who) CPU per request: %.0f µs", cpuSeconds / Double(max(1, results.requests)) * 1e6))
     }
 
     static func coreOnly(_ options: Options) throws {

@@ -51,3 +51,47 @@ import Testing
         }
     }
 }
+
+/// The byte parser of `Authorization` must accept and read exactly what `AuthorizationHeader(parsing:)` does.
+@Suite struct AuthorizationParsingTests {
+    static let credential = "AKIDEXAMPLE/20260101/us-east-1/codeartifact/aws4_request"
+
+    @Test(arguments: [
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=content-type;host;x-amz-date, Signature=abc123",
+        "  AWS4-HMAC-SHA256 Credential=\(credential) ,\tSignedHeaders=host , Signature=abc\t ",
+        "AWS4-HMAC-SHA256  Credential=\(credential),SignedHeaders=host,Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=\(credential),,, SignedHeaders=host,Signature=abc,",
+        "AWS4-HMAC-SHA256 =Credential=\(credential), ==SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=host, Signature==abc",
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=host, Signature=",
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=host, Signature",
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=host, ==",
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=host, Signature=abc, ,",
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=host",
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=;;, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=a;;b;, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=\(credential), Credential=OTHER/d/r/s/aws4_request, SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=\(credential), Foo=bar, SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=\(credential), Foo, SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=AKID/d/r/s, SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=AKID/d/r/s/x/aws4_request, SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=AKID/d/r/s/aws4_requestX, SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=/d/r/s/aws4_request, SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 Credential=AKID///s/aws4_request, SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256Credential=\(credential), SignedHeaders=host, Signature=abc",
+        "aws4-hmac-sha256 Credential=\(credential), SignedHeaders=host, Signature=abc",
+        "AWS4-HMAC-SHA256 ",
+        "AWS4-HMAC-SHA256",
+        "",
+        "Bearer token",
+    ])
+    func readsASCIIAsTheSigV4Parser(value: String) {
+        #expect(RequestVerifier.parse(value) == AuthorizationHeader(parsing: value), "\(value)")
+    }
+
+    @Test func otherTextGoesThroughCharacters() {
+        let value = "AWS4-HMAC-SHA256 Credential=\(Self.credential), SignedHeaders=höst, Signature=abc"
+        #expect(RequestVerifier.parse(value) == RequestVerifier.parseCharacters(value))
+        #expect(RequestVerifier.parse(value)?.signedHeaders == ["höst"])
+    }
+}

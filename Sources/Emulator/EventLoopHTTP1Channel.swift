@@ -1,0 +1,29 @@
+import HummingbirdCore
+import Logging
+// Hummingbird's child channels hand out NIO channels and event loops.
+import NIOCore
+
+/// Hummingbird's HTTP/1.1 connection, handled on the connection's own event loop.
+///
+/// By default a connection's task runs on Swift's global pool while its I/O runs on a NIO event
+/// loop, so every request wakes a pool thread to handle it and the loop again to write the
+/// answer: on 2 cores those hops cost more than the emulator's own work. Preferring the
+/// connection's event loop as the task's executor keeps a request on one thread from read to write.
+struct EventLoopHTTP1Channel: ServerChildChannel {
+    typealias Value = HTTP1Channel.Value
+    let http1: HTTP1Channel
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        http1.setup(channel: channel, logger: logger)
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        guard #available(macOS 15, *) else {
+            await http1.handle(value: value, logger: logger)
+            return
+        }
+        await withTaskExecutorPreference(EventLoopTaskExecutor(value.channel.eventLoop)) {
+            await http1.handle(value: value, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import SigV4
+
+extension SigningRequest {
+    /// The first value of a header, matched as `header(_:)` matches, without lower-casing every
+    /// name on every lookup. `lowercasedName` is already lower case.
+    func firstHeader(lowercasedName: String) -> String? {
+        for field in headers where HeaderName.matches(field.name, lowercasedName: lowercasedName) { return field.value }
+        return nil
+    }
+}
+
+/// Header name comparison as `SigningRequest` does it (`name.lowercased() == lowered`), by ASCII
+/// folding when both names are ASCII, which is all HTTP lets through.
+enum HeaderName {
+    static func matches(_ name: String, lowercasedName lowered: String) -> Bool {
+        let a = name.utf8, b = lowered.utf8
+        var ascii = true
+        if a.count == b.count {
+            for (x, y) in zip(a, b) {
+                if x | y >= 0x80 { ascii = false; break }
+                if asciiLower(x) != y { return false }
+            }
+            if ascii { return true }
+        } else if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) {
+            return false
+        }
+        // Unicode case mapping and canonical equivalence can make names of different bytes equal.
+        return name.lowercased() == lowered
+    }
+
+    /// `name.lowercased()`, by ASCII folding when `name` is ASCII.
+    static func lowercased(_ name: String) -> String {
+        guard name.utf8.contains(where: { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) else {
+            return name
+        }
+        return name.lowercased()
+    }
+
+    static func asciiLower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+}
