@@ -103,8 +103,9 @@ public struct SigV4Signer: Sendable {
         for name in signedHeaders {
             out += name
             out += ":"
+            let lowered = name.lowercased()
             var first = true
-            for header in headers where header.name == name {
+            for header in headers where header.name == lowered {
                 if !first { out += "," }
                 first = false
                 out += canonicalHeaderValue(header.value)
