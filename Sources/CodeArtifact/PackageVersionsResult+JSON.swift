@@ -10,42 +10,37 @@ extension PackageVersionsResult {
         let root: JSONValue
         do { root = try JSONValue.parse(body) } catch { throw DecodingFailure("\(error)") }
         guard let object = root.objectValue else { throw DecodingFailure("the body is not a JSON object") }
-        if let successful = object["successfulVersions"], !successful.isNull {
-            guard let members = successful.objectValue?.members else {
-                throw DecodingFailure("successfulVersions is not an object")
-            }
-            var versions: [String: SuccessfulPackageVersion] = [:]
-            versions.reserveCapacity(members.count)
-            for (version, value) in members {
-                guard let fields = value.objectValue else {
-                    throw DecodingFailure("successfulVersions.\(version) is not an object")
-                }
-                let status: String? = (try? Self.string(fields["status"], "")) ?? nil
-                versions[version] = SuccessfulPackageVersion(
-                    revision: try Self.string(fields["revision"], "successfulVersions.\(version).revision"),
-                    status: status.flatMap(PackageVersionStatus.init(rawValue:)))
-            }
-            successfulVersions = versions
+        successfulVersions = try Self.perVersion(object, "successfulVersions") { version, fields throws(DecodingFailure) in
+            let status: String? = (try? Self.string(fields["status"], "")) ?? nil
+            return SuccessfulPackageVersion(
+                revision: try Self.string(fields["revision"], "successfulVersions.\(version).revision"),
+                status: status.flatMap(PackageVersionStatus.init(rawValue:)))
         }
-        if let failed = object["failedVersions"], !failed.isNull {
-            guard let members = failed.objectValue?.members else {
-                throw DecodingFailure("failedVersions is not an object")
+        failedVersions = try Self.perVersion(object, "failedVersions") { version, fields throws(DecodingFailure) in
+            guard let code = try Self.string(fields["errorCode"], "failedVersions.\(version).errorCode") else {
+                throw DecodingFailure("failedVersions.\(version).errorCode is missing")
             }
-            var versions: [String: PackageVersionFailure] = [:]
-            versions.reserveCapacity(members.count)
-            for (version, value) in members {
-                guard let fields = value.objectValue else {
-                    throw DecodingFailure("failedVersions.\(version) is not an object")
-                }
-                guard let code = try Self.string(fields["errorCode"], "failedVersions.\(version).errorCode") else {
-                    throw DecodingFailure("failedVersions.\(version).errorCode is missing")
-                }
-                versions[version] = PackageVersionFailure(
-                    rawErrorCode: code,
-                    errorMessage: try Self.string(fields["errorMessage"], "failedVersions.\(version).errorMessage"))
-            }
-            failedVersions = versions
+            return PackageVersionFailure(
+                rawErrorCode: code,
+                errorMessage: try Self.string(fields["errorMessage"], "failedVersions.\(version).errorMessage"))
         }
+    }
+
+    /// A map of version to an object (`successfulVersions`, `failedVersions`), each read by
+    /// `read`; `nil` when the member is absent or `null`.
+    private static func perVersion<Value>(
+        _ object: JSONObject, _ name: String,
+        _ read: (String, JSONObject) throws(DecodingFailure) -> Value
+    ) throws(DecodingFailure) -> [String: Value]? {
+        guard let member = object[name], !member.isNull else { return nil }
+        guard let members = member.objectValue?.members else { throw DecodingFailure("\(name) is not an object") }
+        var versions: [String: Value] = [:]
+        versions.reserveCapacity(members.count)
+        for (version, value) in members {
+            guard let fields = value.objectValue else { throw DecodingFailure("\(name).\(version) is not an object") }
+            versions[version] = try read(version, fields)
+        }
+        return versions
     }
 
     /// A string member, `nil` when absent or `null`.

@@ -75,7 +75,7 @@ enum CanonicalRequestBytes {
         out.append(UInt8(ascii: "/"))
         for (index, segment) in segments.enumerated() {
             if index > 0 { out.append(UInt8(ascii: "/")) }
-            for byte in utf8[segment] { appendEncoded(byte, keepingSlash: true, to: &out) }
+            for byte in utf8[segment] { URIEncoding.appendEncoded(byte, keepingSlash: true, to: &out) }
         }
         if !segments.isEmpty, utf8.last == UInt8(ascii: "/") { out.append(UInt8(ascii: "/")) }
     }
@@ -84,7 +84,7 @@ enum CanonicalRequestBytes {
     /// them as `String` does) and joined with `&`.
     private static func appendQuery(_ query: [QueryParameter], to out: inout [UInt8]) {
         func encoded(_ text: String) -> String {
-            text.utf8.allSatisfy(isUnreserved) ? text : URIEncoding.encode(text)
+            text.utf8.allSatisfy(URIEncoding.isUnreserved) ? text : URIEncoding.encode(text)
         }
         let pairs = query.map { (name: encoded($0.name), value: encoded($0.value)) }
             .sorted { a, b in
@@ -116,28 +116,6 @@ enum CanonicalRequestBytes {
             pendingSpace = false
             wroteAny = true
             out.append(byte)
-        }
-    }
-
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
-
-    private static func appendEncoded(_ byte: UInt8, keepingSlash: Bool, to out: inout [UInt8]) {
-        if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) {
-            out.append(byte)
-        } else {
-            out.append(UInt8(ascii: "%"))
-            out.append(hexDigits[Int(byte >> 4)])
-            out.append(hexDigits[Int(byte & 0x0F)])
-        }
-    }
-
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            true
-        default:
-            false
         }
     }
 }

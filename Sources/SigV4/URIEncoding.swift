@@ -43,19 +43,24 @@ public enum URIEncoding {
     private static func encode(_ value: String, keepingSlash: Bool) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count)
-        for byte in value.utf8 {
-            if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) {
-                out.append(byte)
-            } else {
-                out.append(UInt8(ascii: "%"))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            }
-        }
+        for byte in value.utf8 { appendEncoded(byte, keepingSlash: keepingSlash, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
+    /// Appends `byte` as it is when unreserved (or a kept `/`), else as `%XX`: for callers that
+    /// build a canonical request as bytes.
+    public static func appendEncoded(_ byte: UInt8, keepingSlash: Bool, to out: inout [UInt8]) {
+        if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) {
+            out.append(byte)
+        } else {
+            out.append(UInt8(ascii: "%"))
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
+        }
+    }
+
+    /// Whether `byte` is in RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`).
+    public static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"),
