@@ -27,6 +27,13 @@ public enum JournalFile {
     /// intact ones, a sequence gap, or a first record that is not a header throws.
     @discardableResult
     public static func read(_ path: String, _ body: (UInt64, JournalRecord) throws -> Void) throws -> ReadResult {
+        try read(path) { sequence, record, _ in try body(sequence, record) }
+    }
+
+    /// Calls `body` with each intact record in order and where its line lies in the file (without
+    /// its newline), so that it can be read again alone (see `JournalIndex`).
+    @discardableResult
+    public static func read(_ path: String, _ body: (UInt64, JournalRecord, _ line: Range<Int>) throws -> Void) throws -> ReadResult {
         var result = ReadResult()
         var defect: (line: Int, reason: String)?
         // The newest decoded record is held back until the next line shows that it was terminated.
@@ -39,7 +46,7 @@ public enum JournalFile {
                     throw JournalError.damaged(file: path, line: defect.line, reason: defect.reason)
                 }
                 if let h = held {
-                    try body(h.sequence, h.record)
+                    try body(h.sequence, h.record, result.validLength..<result.validLength + h.length)
                     result.records += 1
                     result.validLength += h.length + 1
                     held = nil
@@ -79,7 +86,7 @@ public enum JournalFile {
                 result.tornLine = result.records + 1
                 if result.records == 0 { result.header = nil }
             } else {
-                try body(h.sequence, h.record)
+                try body(h.sequence, h.record, result.validLength..<result.validLength + h.length)
                 result.records += 1
                 result.validLength += h.length + 1
             }

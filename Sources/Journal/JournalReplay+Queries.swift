@@ -3,22 +3,23 @@ import Plan
 extension JournalReplay {
     /// The state of one planned version.
     public func state(request id: Int, versionIndex: Int) -> VersionState {
-        states[requests.versionRange(at: id - 1).lowerBound + versionIndex]
+        states[requests.versionRange(at: id - requests.firstId).lowerBound + versionIndex]
     }
 
     /// The states of a request's versions, in plan order.
     public func states(request id: Int) -> ArraySlice<VersionState> {
-        states[requests.versionRange(at: id - 1)]
+        states[requests.versionRange(at: id - requests.firstId)]
     }
 
     /// A request's versions that still need sending, in plan order.
     public func pendingVersions(request id: Int) -> [String] {
-        let base = requests.versionRange(at: id - 1).lowerBound
-        return requests.versions(at: id - 1).enumerated().compactMap { states[base + $0.offset] == .pending ? $0.element : nil }
+        let index = id - requests.firstId
+        let base = requests.versionRange(at: index).lowerBound
+        return requests.versions(at: index).enumerated().compactMap { states[base + $0.offset] == .pending ? $0.element : nil }
     }
 
     /// The attempt number the next attempt of request `id` carries.
-    public func nextAttempt(request id: Int) -> Int { Int(lastAttempt[id - 1]) + 1 }
+    public func nextAttempt(request id: Int) -> Int { Int(lastAttempt[id - requests.firstId]) + 1 }
 
     /// The pending work as the fewest requests: pending versions of each package gathered in plan
     /// order and cut into batches of at most `DeleteRequest.maxVersions`.
@@ -36,7 +37,7 @@ extension JournalReplay {
                 guard states[flats].contains(.pending) else { continue }
                 if key == nil { key = requests.key(at: r) }
                 for (i, version) in requests.versions(at: r).enumerated() where states[flats.lowerBound + i] == .pending {
-                    if current == nil { current = DeleteRequest(id: r + 1, key: key!, versions: []) }
+                    if current == nil { current = DeleteRequest(id: requests.firstId + r, key: key!, versions: []) }
                     current!.versions.append(version)
                     if current!.versions.count == DeleteRequest.maxVersions {
                         batches.append(current!)
@@ -53,7 +54,7 @@ extension JournalReplay {
     public var answerCount: Int { answerLog.count }
 
     /// Answer `index` (0-based, journal order).
-    public func answer(_ index: Int) -> AnswerSummary { answerLog.summary(index, run: run(ofAnswer: index)) }
+    public func answer(_ index: Int) -> AnswerSummary { answerLog.summary(index, run: runTracker.run(ofAnswer: index)) }
 
     /// Every answer, as a list; `forEachAnswer` visits them without making one.
     public var answers: [AnswerSummary] { (0..<answerLog.count).map { answer($0) } }
@@ -74,16 +75,6 @@ extension JournalReplay {
 
     /// Latencies of all answers, in journal order.
     public var latencies: [Int] { (0..<answerLog.count).map { answerLog.latencyMilliseconds($0) } }
-
-    /// The run answer `index` arrived in: the last one that started at or before it.
-    private func run(ofAnswer index: Int) -> Int {
-        var low = 0, high = runFirstAnswers.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if Int(runFirstAnswers[mid]) <= index { low = mid } else { high = mid - 1 }
-        }
-        return low
-    }
 
     /// The summary of answer `index`, reusing the last one made: consecutive versions usually share it.
     private func cachedAnswer(_ index: Int32, _ cache: inout (index: Int32, answer: AnswerSummary?)) -> AnswerSummary? {

@@ -12,9 +12,9 @@ public struct JournalReplay: Sendable {
     public private(set) var statistics = JournalStatistics()
     /// Every answer, in journal order (see `answer(_:)`, `forEachAnswer`).
     var answerLog = AnswerLog()
-    public private(set) var runs: [RunSummary] = []
-    /// Per run: the answers before it, so that an answer's run is found without keeping it per answer.
-    var runFirstAnswers: [Int32] = []
+    var runTracker = RunTracker()
+    /// The runs, in journal order.
+    public var runs: [RunSummary] { runTracker.runs }
 
     /// Per version (flat index, see `PlanRequests.versionRange(at:)`). A million-version plan keeps
     /// six bytes per version here.
@@ -78,52 +78,49 @@ public struct JournalReplay: Sendable {
             header = h
         case .runStart(let start):
             closeOpenIntents()
-            addRun(RunSummary(start: start, end: nil, firstTime: start.time, lastTime: start.time))
+            runTracker.start(start)
         case .intent(let intent):
             try applyIntent(intent, sequence: sequence)
         case .answer(let answer):
             try applyAnswer(answer, sequence: sequence)
         case .runEnd(let end):
             closeOpenIntents()
-            touchRun(end.time)
-            runs[runs.count - 1].end = end
+            runTracker.end(end)
         }
-    }
-
-    private mutating func addRun(_ run: RunSummary) {
-        runs.append(run)
-        runFirstAnswers.append(Int32(answerLog.count))
-    }
-
-    private mutating func touchRun(_ time: Timestamp) {
-        if runs.isEmpty { addRun(RunSummary(start: nil, end: nil, firstTime: time, lastTime: time)) }
-        if time > runs[runs.count - 1].lastTime { runs[runs.count - 1].lastTime = time }
     }
 
     private func inconsistent(_ sequence: UInt64, _ reason: String) -> JournalError {
         .inconsistent(file: source, line: Int(sequence), reason: reason)
     }
 
-    private mutating func checkRequest(_ id: Int, attempt: Int, sequence: UInt64) throws(JournalError) {
-        guard id >= 1, id <= requests.count else {
-            throw inconsistent(sequence, "request \(id) is not in the plan (it has \(requests.count) requests); is this the plan's journal?")
+    /// The index of request `id`, after checking it and its attempt number.
+    private mutating func checkRequest(_ id: Int, attempt: Int, sequence: UInt64) throws(JournalError) -> Int {
+        guard let index = requests.index(ofId: id) else {
+            throw Self.unplannedRequest(id, requestCount: requests.count, file: source, sequence: sequence)
         }
         guard attempt >= 1 else { throw inconsistent(sequence, "attempt \(attempt) of request \(id) is not positive") }
-        lastAttempt[id - 1] = max(lastAttempt[id - 1], Int32(clamping: attempt))
+        lastAttempt[index] = max(lastAttempt[index], Int32(clamping: attempt))
+        return index
+    }
+
+    /// The error for a record naming a request the plan does not have.
+    static func unplannedRequest(_ id: Int, requestCount: Int, file: String, sequence: UInt64) -> JournalError {
+        .inconsistent(file: file, line: Int(sequence),
+                      reason: "request \(id) is not in the plan (it has \(requestCount) requests); is this the plan's journal?")
     }
 
     private mutating func applyIntent(_ intent: AttemptIntent, sequence: UInt64) throws(JournalError) {
-        try checkRequest(intent.request, attempt: intent.attempt, sequence: sequence)
-        touchRun(intent.time)
+        let r = try checkRequest(intent.request, attempt: intent.attempt, sequence: sequence)
+        runTracker.touch(intent.time)
         statistics.attempts += 1
         if intent.attempt > 1 { statistics.retries += 1 }
-        let package = requests.requestRange(ofPackage: requests.package(at: intent.request - 1))
-        var hint = requests.cursor(atRequest: intent.request - 1)
+        let package = requests.requestRange(ofPackage: requests.package(at: r))
+        var hint = requests.cursor(atRequest: r)
         var indices: [Int] = []
         indices.reserveCapacity(intent.versions.count)
         for version in intent.versions {
             guard let flat = requests.flatIndex(of: version, inRequests: package, hint: &hint) else {
-                throw inconsistent(sequence, "version \(version) is not planned in request \(intent.request) (\(requests.key(at: intent.request - 1).packageName)) or the requests of its package")
+                throw inconsistent(sequence, "version \(version) is not planned in request \(intent.request) (\(requests.key(at: r).packageName)) or the requests of its package")
             }
             countSend(flat)
             indices.append(flat)
@@ -132,9 +129,8 @@ public struct JournalReplay: Sendable {
     }
 
     private mutating func applyAnswer(_ answer: AttemptAnswer, sequence: UInt64) throws(JournalError) {
-        try checkRequest(answer.request, attempt: answer.attempt, sequence: sequence)
-        touchRun(answer.time)
-        runs[runs.count - 1].answers += 1
+        let r = try checkRequest(answer.request, attempt: answer.attempt, sequence: sequence)
+        runTracker.answer(answer.time)
         statistics.answers += 1
         if answer.throttled { statistics.throttled += 1 }
         if let status = answer.httpStatus { statistics.httpStatuses[status, default: 0] += 1 }
@@ -148,11 +144,11 @@ public struct JournalReplay: Sendable {
         } else if answer.httpStatus == nil {
             statistics.transportErrors += 1
         }
-        let package = requests.requestRange(ofPackage: requests.package(at: answer.request - 1))
-        var hint = requests.cursor(atRequest: answer.request - 1)
+        let package = requests.requestRange(ofPackage: requests.package(at: r))
+        var hint = requests.cursor(atRequest: r)
         for result in answer.results {
             guard let flat = requests.flatIndex(of: result.version, inRequests: package, hint: &hint) else {
-                throw inconsistent(sequence, "version \(result.version) is not planned in request \(answer.request) (\(requests.key(at: answer.request - 1).packageName)) or the requests of its package")
+                throw inconsistent(sequence, "version \(result.version) is not planned in request \(answer.request) (\(requests.key(at: r).packageName)) or the requests of its package")
             }
             let old = states[flat]
             if let new = old.next(after: result.outcome) {

@@ -54,8 +54,22 @@ public enum PlanFile {
 
     /// Reads a whole plan, checking the header, every line and the request count.
     public static func read(_ path: String) throws -> Contents {
-        var header: PlanHeader?
         var requests = PlanRequests()
+        var header: PlanHeader?
+        let sha256 = try forEachRequest(path, header: {
+            header = $0
+            requests.reserveCapacity(requests: $0.totals.requests)
+        }, { requests.append($0) })
+        return Contents(header: header!, requests: requests, sha256: sha256)
+    }
+
+    /// Streams a plan: its header, then each request in id order, checked as `read` checks them;
+    /// returns the file's sha256. Holds one line at a time, so reports of any size stay small.
+    @discardableResult
+    public static func forEachRequest(_ path: String, header onHeader: (PlanHeader) throws -> Void,
+                                      _ body: (DeleteRequest) throws -> Void) throws -> String {
+        var header: PlanHeader?
+        var count = 0
         let result: JSONLinesReader.Result
         do {
             result = try JSONLinesReader.forEachLine(of: ManifestInput(path)) { number, line in
@@ -69,17 +83,18 @@ public enum PlanFile {
                 }
                 if number == 1 {
                     header = try PlanHeader(decoding: value, file: path)
-                    requests.reserveCapacity(requests: header!.totals.requests)
+                    try onHeader(header!)
                 } else {
                     let request = try decodeRequest(value, file: path, line: number)
-                    guard request.id == requests.count + 1 else {
+                    guard request.id == count + 1 else {
                         throw PlanError.damaged(file: path, line: number, reason: "request id \(request.id) is out of sequence")
                     }
-                    requests.append(request)
+                    count += 1
+                    try body(request)
                 }
             }
         } catch let error as ManifestError where error.code == .truncated {
-            throw PlanError.truncated(file: path, expected: header?.totals.requests ?? 0, found: requests.count)
+            throw PlanError.truncated(file: path, expected: header?.totals.requests ?? 0, found: count)
         } catch let error as ManifestError where error.code == .corrupt {
             throw PlanError.notAPlan(file: path, reason: error.description)
         }
@@ -87,10 +102,10 @@ public enum PlanFile {
         guard result.stats.compressed else {
             throw PlanError.notAPlan(file: path, reason: "plans are zstd-compressed and this file is not")
         }
-        guard requests.count == header.totals.requests else {
-            throw PlanError.truncated(file: path, expected: header.totals.requests, found: requests.count)
+        guard count == header.totals.requests else {
+            throw PlanError.truncated(file: path, expected: header.totals.requests, found: count)
         }
-        return Contents(header: header, requests: requests, sha256: result.stats.sha256)
+        return result.stats.sha256
     }
 
     static func decodeRequest(_ value: JSONValue, file: String, line: Int) throws -> DeleteRequest {

@@ -30,6 +30,8 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
     private var repositoryIndex: [Repository: Int32] = [:]
     /// The last request's key: the next request with another one starts a package.
     private var lastKey: PackageKey?
+    /// The id of the first request: 1 for a whole plan, more for a stretch of one (see `init(firstId:)`).
+    public private(set) var firstId = 1
 
     /// The part of a key the packages of one repository share.
     private struct Repository: Hashable, Sendable {
@@ -40,6 +42,13 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
     }
 
     public init() {}
+
+    /// An empty stretch of a plan whose first request will have id `firstId`: reports replay a
+    /// journal a few packages at a time, and keep the plan's ids.
+    public init(firstId: Int) {
+        precondition(firstId >= 1, "request ids start at 1")
+        self.firstId = firstId
+    }
 
     /// Holds a list of requests; their ids must run from 1 in order.
     public init(_ requests: some Sequence<DeleteRequest>) {
@@ -54,9 +63,9 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
         packages.reserveCapacity(packages.count + requests)
     }
 
-    /// Adds the next request; its id must be `count + 1`.
+    /// Adds the next request; its id must be `firstId + count`.
     public mutating func append(_ request: DeleteRequest) {
-        precondition(request.id == count + 1, "plan requests must be in id order")
+        precondition(request.id == firstId + count, "plan requests must be in id order")
         let index = count
         textStarts.append(text.count)
         if request.key != lastKey {
@@ -106,9 +115,14 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { textStarts.count }
 
-    /// Request `index` (id `index + 1`), made from the compact form.
+    /// Request `index` (id `firstId + index`), made from the compact form.
     public subscript(index: Int) -> DeleteRequest {
-        DeleteRequest(id: index + 1, key: key(at: index), versions: versions(at: index))
+        DeleteRequest(id: firstId + index, key: key(at: index), versions: versions(at: index))
+    }
+
+    /// The index of the request with id `id`, or `nil` when it is not among these.
+    public func index(ofId id: Int) -> Int? {
+        id >= firstId && id - firstId < count ? id - firstId : nil
     }
 
     // MARK: - Requests and packages
