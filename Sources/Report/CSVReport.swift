@@ -26,43 +26,39 @@ public enum CSVReport {
         var prefix: [UInt8] = [], prefixRequest = -1, prefixSource = -1
         var time: [UInt8] = [], timeOf: Int64?
         for (index, source) in sources.enumerated() {
-            let body: (JournalReplay.VersionEntry) throws -> Void = { entry in
-                if entry.request.id != prefixRequest || index != prefixSource {
-                    prefix.removeAll(keepingCapacity: true)
-                    appendPrefix(entry.request.key, to: &prefix)
-                    prefixRequest = entry.request.id
-                    prefixSource = index
+            try source.forEachStretch { replay in
+                func row(_ entry: JournalReplay.VersionEntry) throws {
+                    if entry.request.id != prefixRequest || index != prefixSource {
+                        prefix.removeAll(keepingCapacity: true)
+                        appendPrefix(entry.request.key, to: &prefix)
+                        prefixRequest = entry.request.id
+                        prefixSource = index
+                    }
+                    buffer.append(contentsOf: prefix)
+                    if let t = entry.answer?.time, t.millisecondsSinceEpoch != timeOf {
+                        time.removeAll(keepingCapacity: true)
+                        t.appendISO8601(to: &time)
+                        timeOf = t.millisecondsSinceEpoch
+                    }
+                    appendRest(entry, time: entry.answer == nil ? [] : time, to: &buffer)
+                    if buffer.count >= chunkSize {
+                        try sink(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
                 }
-                buffer.append(contentsOf: prefix)
-                if let t = entry.answer?.time, t.millisecondsSinceEpoch != timeOf {
-                    time.removeAll(keepingCapacity: true)
-                    t.appendISO8601(to: &time)
-                    timeOf = t.millisecondsSinceEpoch
+                if failedOnly {
+                    try replay.forEachVersion(in: .failed, row)
+                } else {
+                    try replay.forEachVersion(row)
                 }
-                appendRest(entry, time: entry.answer == nil ? [] : time, to: &buffer)
-                if buffer.count >= chunkSize {
-                    try sink(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            if failedOnly {
-                try source.replay.forEachVersion(in: .failed, body)
-            } else {
-                try source.replay.forEachVersion(body)
             }
         }
         if !buffer.isEmpty { try sink(buffer) }
     }
 
-    /// Writes to a report output.
-    public static func write(_ sources: [ReportSource], failedOnly: Bool = false, to output: ReportOutput) throws(ReportError) {
-        do {
-            try write(sources, failedOnly: failedOnly) { chunk in try output.write(chunk) }
-        } catch let error as ReportError {
-            throw error
-        } catch {
-            throw ReportError.cannotWrite(file: output.path ?? "standard output", reason: "\(error)")
-        }
+    /// Writes to a report output. Errors reading the sources come through as they are.
+    public static func write(_ sources: [ReportSource], failedOnly: Bool = false, to output: ReportOutput) throws {
+        try write(sources, failedOnly: failedOnly) { chunk in try output.write(chunk) }
     }
 
     static func appendPrefix(_ key: PackageKey, to out: inout [UInt8]) {

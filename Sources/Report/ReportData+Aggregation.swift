@@ -2,8 +2,9 @@ import Journal
 import Plan
 
 extension ReportData {
-    /// Aggregates one or more shards (each a plan and its journal) into a report.
-    public init(sources: [ReportSource]) {
+    /// Aggregates one or more shards (each a plan and its journal) into a report, reading each
+    /// source's stretches once.
+    public init(sources: [ReportSource]) throws {
         var planned = Planned()
         var totals = StateCounts()
         var domains: [String: StateCounts] = [:], repositories: [String: StateCounts] = [:], formats: [String: StateCounts] = [:]
@@ -16,63 +17,18 @@ extension ReportData {
         var startTime: Timestamp?, endTime: Timestamp?
         var timeline = ActiveTimeline()
 
+        // Runs first: the throughput chart's buckets need the whole active time.
         for source in sources {
-            let replay = source.replay
-            planned.versions += replay.versionCount
-            planned.requests += replay.requests.count
+            planned.versions += source.plannedVersions
+            planned.requests += source.plannedRequests
             planned.packages += source.planHeader.totals.packages
-            totals = totals + replay.totals
-            // Requests of one package are consecutive in a plan, and so are packages of one
-            // repository: counts are gathered per package, so no per-package table is kept.
-            let plan = replay.requests
-            for package in 0..<plan.packageCount {
-                let requests = plan.requestRange(ofPackage: package)
-                let key = plan.key(ofPackage: package)
-                var counts = StateCounts(), versions = 0
-                for r in requests {
-                    for state in replay.states(request: r + 1) { counts[state] += 1 }
-                    versions += plan.versionRange(at: r).count
-                }
-                let domain = key.domainOwner.map { "\(key.domain) (\($0))" } ?? key.domain
-                let repository = "\(key.domain)/\(key.repository)"
-                domains[domain, default: StateCounts()] = domains[domain, default: StateCounts()] + counts
-                repositories[repository, default: StateCounts()] = repositories[repository, default: StateCounts()] + counts
-                formats[key.format.rawValue, default: StateCounts()] = formats[key.format.rawValue, default: StateCounts()] + counts
-                if counts.deleted > 0 {
-                    topPackages.offer(PackageCount(package: key.packageName, repository: repository,
-                                                   deleted: counts.deleted, planned: versions))
-                }
-            }
-            replay.forEachVersion(in: .failed) { entry in
-                failures.add(code: entry.errorCode ?? "unknown", message: entry.errorMessage ?? "", entry)
-            }
-            replay.forEachVersion(in: .pending) { entry in
-                if let code = entry.errorCode {
-                    pendingReasons.add(code: code, message: entry.errorMessage ?? "", entry)
-                } else {
-                    pendingReasons.add(code: "never answered", message: "", entry)
-                }
-            }
-
-            let s = replay.statistics
-            statistics.attempts += s.attempts
-            statistics.retries += s.retries
-            statistics.answers += s.answers
-            statistics.throttled += s.throttled
-            statistics.transportErrors += s.transportErrors
-            statistics.lostAnswers += replay.lostAnswers
-            statistics.absentAfterLostAnswer += s.absentAfterLostAnswer
-            for (status, count) in s.httpStatuses { httpStatuses[status, default: 0] += count }
-            for (type, count) in s.errorTypes { errorTypes[type, default: 0] += count }
-            latencies.append(contentsOf: replay.latencies)
-
             var versions: [String] = []
-            if let header = replay.header {
+            if let header = source.journalHeader {
                 versions.append(header.cabatchVersion)
                 startTime = min(startTime ?? header.startTime, header.startTime)
             }
             var runs: [RunInfo] = []
-            for run in replay.runs {
+            for run in source.runs {
                 let end = run.end?.time ?? run.lastTime
                 timeline.add(run.firstTime, end)
                 startTime = min(startTime ?? run.firstTime, run.firstTime)
@@ -88,6 +44,57 @@ extension ReportData {
                 journal: source.journalName, tornLine: source.tornLine,
                 manifests: source.planHeader.manifests.map { ManifestInfo(name: $0.name, sha256: $0.sha256, rows: $0.rows) },
                 cabatchVersions: versions, runs: runs))
+        }
+        var throughput = ThroughputTally(timeline)
+
+        for source in sources {
+            try source.forEachStretch { replay in
+                totals = totals + replay.totals
+                // Requests of one package are consecutive in a plan, and so are packages of one
+                // repository: counts are gathered per package, so no per-package table is kept.
+                let plan = replay.requests
+                for package in 0..<plan.packageCount {
+                    let requests = plan.requestRange(ofPackage: package)
+                    let key = plan.key(ofPackage: package)
+                    var counts = StateCounts(), versions = 0
+                    for r in requests {
+                        for state in replay.states(request: plan.firstId + r) { counts[state] += 1 }
+                        versions += plan.versionRange(at: r).count
+                    }
+                    let domain = key.domainOwner.map { "\(key.domain) (\($0))" } ?? key.domain
+                    let repository = "\(key.domain)/\(key.repository)"
+                    domains[domain, default: StateCounts()] = domains[domain, default: StateCounts()] + counts
+                    repositories[repository, default: StateCounts()] = repositories[repository, default: StateCounts()] + counts
+                    formats[key.format.rawValue, default: StateCounts()] = formats[key.format.rawValue, default: StateCounts()] + counts
+                    if counts.deleted > 0 {
+                        topPackages.offer(PackageCount(package: key.packageName, repository: repository,
+                                                       deleted: counts.deleted, planned: versions))
+                    }
+                }
+                replay.forEachVersion(in: .failed) { entry in
+                    failures.add(code: entry.errorCode ?? "unknown", message: entry.errorMessage ?? "", entry)
+                }
+                replay.forEachVersion(in: .pending) { entry in
+                    if let code = entry.errorCode {
+                        pendingReasons.add(code: code, message: entry.errorMessage ?? "", entry)
+                    } else {
+                        pendingReasons.add(code: "never answered", message: "", entry)
+                    }
+                }
+
+                let s = replay.statistics
+                statistics.attempts += s.attempts
+                statistics.retries += s.retries
+                statistics.answers += s.answers
+                statistics.throttled += s.throttled
+                statistics.transportErrors += s.transportErrors
+                statistics.lostAnswers += replay.lostAnswers
+                statistics.absentAfterLostAnswer += s.absentAfterLostAnswer
+                for (status, count) in s.httpStatuses { httpStatuses[status, default: 0] += count }
+                for (type, count) in s.errorTypes { errorTypes[type, default: 0] += count }
+                latencies.append(contentsOf: replay.latencies)
+                replay.forEachSettlement { time, settled, deleted in throughput.add(time, settled: settled, deleted: deleted) }
+            }
         }
 
         latencies.sort()
@@ -106,7 +113,7 @@ extension ReportData {
             activeSeconds: active,
             versionsPerSecond: active > 0 ? Double(settled) / active : 0,
             requestsPerSecond: active > 0 ? Double(statistics.answers) / active : 0,
-            throughput: Self.throughput(sources, timeline),
+            throughput: throughput.result,
             byDomain: Self.breakdowns(domains), byRepository: Self.breakdowns(repositories), byFormat: Self.breakdowns(formats),
             topPackages: topPackages.sorted,
             failures: failures.groups, pendingReasons: pendingReasons.groups, requests: statistics)
@@ -122,25 +129,38 @@ extension ReportData {
     private static func breakdowns(_ table: [String: StateCounts]) -> [Breakdown] {
         table.map { Breakdown(name: $0.key, counts: $0.value) }.sorted { $0.name < $1.name }
     }
+}
 
-    /// Answers and settled versions per bucket of active time; at most `maxBuckets` buckets of a round width.
-    static func throughput(_ sources: [ReportSource], _ timeline: ActiveTimeline) -> Throughput {
-        let maxBuckets = 60
+/// Answers and settled versions per bucket of active time; at most `maxBuckets` buckets of a round width.
+struct ThroughputTally {
+    static let maxBuckets = 60
+    private static let widths = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 21600, 43200, 86400]
+    private let timeline: ActiveTimeline
+    private let total: Int
+    private let width: Int
+    private var buckets: [ReportData.Throughput.Bucket]
+
+    init(_ timeline: ActiveTimeline) {
+        self.timeline = timeline
         let total = Int(timeline.totalSeconds.rounded(.up))
-        let widths = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 21600, 43200, 86400]
-        let width = widths.first { total <= $0 * maxBuckets } ?? max(1, (total + maxBuckets - 1) / maxBuckets)
-        let count = max(1, (total + width - 1) / width)
-        var buckets = (0..<count).map { Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, deleted: 0) }
-        for source in sources {
-            source.replay.forEachSettlement { time, settled, deleted in
-                let offset = timeline.offset(of: time)
-                let index = min(count - 1, max(0, Int(offset) / width))
-                buckets[index].answers += 1
-                buckets[index].settled += settled
-                buckets[index].deleted += deleted
-            }
+        self.total = total
+        let width = Self.widths.first { total <= $0 * Self.maxBuckets } ?? max(1, (total + Self.maxBuckets - 1) / Self.maxBuckets)
+        self.width = width
+        buckets = (0..<max(1, (total + width - 1) / width)).map {
+            ReportData.Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, deleted: 0)
         }
-        return Throughput(bucketSeconds: width, buckets: total == 0 && buckets[0].answers == 0 ? [] : buckets)
+    }
+
+    /// Counts an answer at `time` that settled `settled` versions, `deleted` of them deleted.
+    mutating func add(_ time: Timestamp, settled: Int, deleted: Int) {
+        let index = min(buckets.count - 1, max(0, Int(timeline.offset(of: time)) / width))
+        buckets[index].answers += 1
+        buckets[index].settled += settled
+        buckets[index].deleted += deleted
+    }
+
+    var result: ReportData.Throughput {
+        ReportData.Throughput(bucketSeconds: width, buckets: total == 0 && buckets[0].answers == 0 ? [] : buckets)
     }
 }
 

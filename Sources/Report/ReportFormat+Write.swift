@@ -1,16 +1,16 @@
 extension ReportFormat {
     /// Writes the report of `sources` in this format and finishes the output: what `cabatch report`,
     /// `apply --report` and `run --report` call. `failedOnly` applies to the CSV.
-    public func write(_ sources: [ReportSource], failedOnly: Bool = false, to output: ReportOutput) throws(ReportError) {
+    public func write(_ sources: [ReportSource], failedOnly: Bool = false, to output: ReportOutput) throws {
         switch self {
         case .csv:
             try CSVReport.write(sources, failedOnly: failedOnly, to: output)
         case .markdown:
-            try output.write(MarkdownReport.render(ReportData(sources: sources)))
+            try output.write(MarkdownReport.render(try ReportData(sources: sources)))
         case .json:
-            try output.write(JSONReport.render(ReportData(sources: sources)))
+            try output.write(JSONReport.render(try ReportData(sources: sources)))
         case .html:
-            try output.write(HTMLReport.render(ReportData(sources: sources)))
+            try output.write(HTMLReport.render(try ReportData(sources: sources)))
         }
         try output.finish()
     }

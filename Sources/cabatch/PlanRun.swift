@@ -180,7 +180,7 @@ struct PlanRun {
         let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result, resume: resumeCommand())
         switch output {
         case .text:
-            let report = (try? ReportSource.load(planPath)).map { MarkdownReport.render(ReportData(sources: [$0])) } ?? ""
+            let report = (try? ReportData(sources: [ReportSource.load(planPath)])).map { MarkdownReport.render($0) } ?? ""
             Terminal.out(summary.markdown(report: report))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }

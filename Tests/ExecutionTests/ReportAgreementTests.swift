@@ -63,7 +63,7 @@ import Testing
         await emulator.stop()
 
         let source = try ReportSource.load(planPath)
-        let data = ReportData(sources: [source])
+        let data = try ReportData(sources: [source])
         #expect(data.totals.deleted > 0 && data.totals.absent > 0 && data.totals.failed > 0 && data.totals.pending > 0,
                 "every state occurs: \(data.totals)")
         #expect(Set(data.failures.map(\.code)) == ["MISMATCHED_STATUS", "ResourceNotFoundException"])

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ReportDataTests {
     @Test func aggregatesTheFixture() throws {
-        let data = ReportData(sources: [try ReportFixture.source()])
+        let data = try ReportData(sources: [try ReportFixture.source()])
         #expect(data.totals.deleted == 7 && data.totals.absent == 3 && data.totals.failed == 3 && data.totals.pending == 1)
         #expect(data.planned.versions == 14)
         // Run 1 from 0 s to its last record at 2 s; run 2 from 100 s to 104 s.
@@ -27,7 +27,7 @@ import Testing
     @Test func shardsAddUp() throws {
         let one = try ReportFixture.source(planName: "a.plan")
         let two = try ReportFixture.source(planName: "b.plan")
-        let data = ReportData(sources: [one, two])
+        let data = try ReportData(sources: [one, two])
         #expect(data.totals.total == 28 && data.totals.deleted == 14)
         #expect(data.shards.map(\.plan) == ["a.plan", "b.plan"])
         // The two shards ran at the same time: active time does not double.
@@ -35,11 +35,11 @@ import Testing
         #expect(data.byRepository[0].counts.total == 16)
     }
 
-    @Test func planWithoutJournalIsAllPending() {
+    @Test func planWithoutJournalIsAllPending() throws {
         let replay = JournalReplay(requests: ReportFixture.requests)
         let source = ReportSource(planName: "p.plan", planHeader: ReportFixture.header, planSHA256: ReportFixture.planSHA,
                                   replay: replay, journalName: nil)
-        let data = ReportData(sources: [source])
+        let data = try ReportData(sources: [source])
         #expect(data.totals.pending == 14)
         #expect(data.activeSeconds == 0)
         #expect(data.pendingReasons.map(\.code) == ["never answered"])

@@ -6,12 +6,12 @@ import Testing
 
 @Suite struct ReportRenderingTests {
     @Test func markdownMatchesGolden() throws {
-        let data = ReportData(sources: [try ReportFixture.source()])
+        let data = try ReportData(sources: [try ReportFixture.source()])
         try assertSnapshot(MarkdownReport.render(data), named: "fixture.md")
     }
 
     @Test func jsonMatchesGolden() throws {
-        let data = ReportData(sources: [try ReportFixture.source()])
+        let data = try ReportData(sources: [try ReportFixture.source()])
         let json = JSONReport.render(data)
         try assertSnapshot(String(decoding: json, as: UTF8.self), named: "fixture.json")
         let parsed = try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any]
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func htmlIsSelfContained() throws {
-        let data = ReportData(sources: [try ReportFixture.source()])
+        let data = try ReportData(sources: [try ReportFixture.source()])
         let html = HTMLReport.render(data)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script"))

@@ -19,7 +19,7 @@ import Testing
 
         let empty = try ReportSource.load(planPath)
         #expect(empty.journalName == nil)
-        #expect(ReportData(sources: [empty]).totals.pending == 150)
+        #expect(try ReportData(sources: [empty]).totals.pending == 150)
 
         let t = Timestamp(iso8601: "2026-03-04T10:00:00Z")!
         let opened = try JournalWriter.open(forPlan: planPath, plan: plan, cabatchVersion: "0.1.0", time: t)
@@ -33,7 +33,7 @@ import Testing
         for path in [planPath, JournalFile.path(forPlan: planPath)] {
             let source = try ReportSource.load(path)
             #expect(source.journalName == "m.plan.journal")
-            let data = ReportData(sources: [source])
+            let data = try ReportData(sources: [source])
             #expect(data.totals.deleted == request.versions.count)
             #expect(data.totals.pending == 150 - request.versions.count)
             #expect(data.shards[0].manifests.first?.name == manifest)
