@@ -40,7 +40,7 @@ public enum JournalFile {
         var held: (sequence: UInt64, record: JournalRecord, length: Int)?
         let lines: JSONLinesReader.Result
         do {
-            lines = try JSONLinesReader.forEachLine(of: ManifestInput(path)) { number, line in
+            lines = try JSONLinesReader.forEachLine(of: ManifestInput(path), hashing: false) { number, line in
                 if let defect {
                     if defect.line == 1 { throw JournalError.notAJournal(file: path, reason: "line 1: \(defect.reason)") }
                     throw JournalError.damaged(file: path, line: defect.line, reason: defect.reason)

@@ -21,8 +21,9 @@ final class ByteSource {
 
     deinit { if !input.isStandardInput { close(descriptor) } }
 
-    /// Streams the whole input through `sink`, filling in identity and sizes in `stats`.
-    func stream(into stats: inout ManifestStats, sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Streams the whole input through `sink`, filling in identity and sizes in `stats`; its sha256
+    /// stays empty unless `hashing`.
+    func stream(into stats: inout ManifestStats, hashing: Bool = true, sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         var hasher = SHA256()
         var block = [UInt8](repeating: 0, count: Self.blockSize)
         var decoder: ZstdDecompressor?
@@ -33,7 +34,7 @@ final class ByteSource {
             if count == 0 { break }
             try block.withUnsafeBytes { raw in
                 let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<count])
-                hasher.update(bufferPointer: chunk)
+                if hashing { hasher.update(bufferPointer: chunk) }
                 if first {
                     first = false
                     if ZstdMagic.isZstd(chunk) {
@@ -61,7 +62,7 @@ final class ByteSource {
             offset += count
         }
         stats.bytes = offset
-        stats.sha256 = hasher.finalize().map { String(format2: $0) }.joined()
+        if hashing { stats.sha256 = hasher.finalize().map { String(format2: $0) }.joined() }
         if let decoder, !decoder.isAtFrameBoundary {
             throw ManifestError(code: .truncated, file: input.name, offset: offset, detail: "")
         }

@@ -9,11 +9,13 @@ public enum JSONLinesReader {
     }
 
     /// Calls `body` with each line's 1-based number and bytes (without `\n`/`\r\n`);
-    /// `nil` bytes mean the line was longer than `maxLineLength` and was not kept.
+    /// `nil` bytes mean the line was longer than `maxLineLength` and was not kept. The file's
+    /// sha256 is left empty unless `hashing` (journals, read whole on every resume, need none).
     @discardableResult
     public static func forEachLine(
         of input: ManifestInput,
         maxLineLength: Int = 64 << 20,
+        hashing: Bool = true,
         _ body: (Int, UnsafeRawBufferPointer?) throws -> Void
     ) throws -> Result {
         let batcher = LineBatcher(input: 0, firstSequence: 0, maxLineLength: maxLineLength)
@@ -32,7 +34,7 @@ public enum JSONLinesReader {
         var stats = ManifestStats(name: input.name)
         let source = try ByteSource(input)
         var lastByte: UInt8?
-        try source.stream(into: &stats) { chunk in
+        try source.stream(into: &stats, hashing: hashing) { chunk in
             if let last = chunk.last { lastByte = last }
             try batcher.append(chunk, emit: emit)
         }
