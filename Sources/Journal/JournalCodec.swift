@@ -112,11 +112,17 @@ public enum JournalCodec {
             guard let digit = hexValue(line[i]) else { throw LineDefect(reason: "the crc is not 8 hex digits") }
             stored = stored << 4 | digit
         }
-        let computed = CRC32C.finish(CRC32C.update(CRC32C.update(CRC32C.start, line[0..<(n - crcSuffixLength)]),
+        let computed = CRC32C.finish(CRC32C.update(CRC32C.update(CRC32C.start, UnsafeRawBufferPointer(rebasing: line[0..<(n - crcSuffixLength)])),
                                                    CollectionOfOne(UInt8(ascii: "}"))))
         guard computed == stored else {
             throw LineDefect(reason: "crc mismatch (stored \(CRC32C.hex(stored)), computed \(CRC32C.hex(computed)))")
         }
+        if let written = decodeWritten(line) { return written }
+        return try decodeParsed(line)
+    }
+
+    /// Decodes a line through the JSON parser: what `decode` does with lines `decodeWritten` leaves.
+    static func decodeParsed(_ line: UnsafeRawBufferPointer) throws(LineDefect) -> (sequence: UInt64, record: JournalRecord) {
         let value: JSONValue
         do { value = try JSONValue.parse(line) } catch { throw LineDefect(reason: "not JSON: \(error)") }
         return try decode(value)

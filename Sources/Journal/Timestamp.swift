@@ -57,7 +57,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DDThh:mm:ss[.fff]Z`, the form `iso8601` writes.
     public init?(iso8601 text: String) {
-        let b = Array(text.utf8)
+        var text = text
+        guard let time = text.withUTF8({ Timestamp(iso8601Bytes: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = time
+    }
+
+    /// Parses the UTF-8 bytes of `YYYY-MM-DDThh:mm:ss[.fff]Z`.
+    init?(iso8601Bytes b: UnsafeRawBufferPointer) {
         func num(_ start: Int, _ count: Int) -> Int64? {
             guard start + count <= b.count else { return nil }
             var v: Int64 = 0
@@ -67,7 +73,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             }
             return v
         }
-        guard b.count >= 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b.last == 90,
+        guard b.count >= 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[b.count - 1] == 90,
               let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2),
               let h = num(11, 2), let mi = num(14, 2), let s = num(17, 2),
               (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61

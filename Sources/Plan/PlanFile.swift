@@ -63,18 +63,37 @@ public enum PlanFile {
         return Contents(header: header!, requests: requests, sha256: sha256)
     }
 
+    /// Reads only a plan's header, its first line; `forEachRequest` checks the rest.
+    public static func readHeader(_ path: String) throws -> PlanHeader {
+        struct Enough: Error {}
+        var header: PlanHeader?
+        do {
+            try forEachRequest(path, header: { header = $0; throw Enough() }, { _ in })
+        } catch is Enough {}
+        return header!
+    }
+
     /// Streams a plan: its header, then each request in id order, checked as `read` checks them;
     /// returns the file's sha256. Holds one line at a time, so reports of any size stay small.
     @discardableResult
     public static func forEachRequest(_ path: String, header onHeader: (PlanHeader) throws -> Void,
                                       _ body: (DeleteRequest) throws -> Void) throws -> String {
         var header: PlanHeader?
-        var count = 0
+        var count = 0, versions = 0
         let result: JSONLinesReader.Result
         do {
             result = try JSONLinesReader.forEachLine(of: ManifestInput(path)) { number, line in
                 guard let line else {
                     throw PlanError.damaged(file: path, line: number, reason: "the line is too long")
+                }
+                if number > 1, let request = decodeWritten(line) {
+                    guard request.id == count + 1 else {
+                        throw PlanError.damaged(file: path, line: number, reason: "request id \(request.id) is out of sequence")
+                    }
+                    count += 1
+                    versions += request.versions.count
+                    try body(request)
+                    return
                 }
                 let value: JSONValue
                 do { value = try JSONValue.parse(line) } catch {
@@ -90,6 +109,7 @@ public enum PlanFile {
                         throw PlanError.damaged(file: path, line: number, reason: "request id \(request.id) is out of sequence")
                     }
                     count += 1
+                    versions += request.versions.count
                     try body(request)
                 }
             }
@@ -105,7 +125,30 @@ public enum PlanFile {
         guard count == header.totals.requests else {
             throw PlanError.truncated(file: path, expected: header.totals.requests, found: count)
         }
+        guard versions == header.totals.versions else {
+            throw PlanError.damaged(file: path, line: 1, reason: "the header counts \(header.totals.versions) versions and the requests hold \(versions)")
+        }
         return result.stats.sha256
+    }
+
+    /// A request line in exactly the shape `appendLine` writes, valid, decoded straight from its
+    /// bytes; `nil` for anything else, which the JSON parser and `decodeRequest` then read and judge.
+    /// A plan is read whole by `apply`, `status` and every report, and a JSON tree per line was
+    /// most of that time.
+    static func decodeWritten(_ line: UnsafeRawBufferPointer) -> DeleteRequest? {
+        var s = JSONLineScanner(line)
+        guard s.skip(#"{"id":"#), let id = s.int(), s.skip(#","domain":"#), let domain = s.string(),
+              s.skip(#","domainOwner":"#), let domainOwner = s.nullable({ $0.string() }),
+              s.skip(#","repository":"#), let repository = s.string(),
+              s.skip(#","format":"#), let formatText = s.string(), let format = PackageFormat(rawValue: formatText),
+              s.skip(#","namespace":"#), let namespace = s.nullable({ $0.string() }),
+              s.skip(#","package":"#), let package = s.string(),
+              s.skip(#","versions":"#), let versions = s.strings(), !versions.isEmpty, versions.count <= DeleteRequest.maxVersions,
+              s.skip("}"), s.atEnd
+        else { return nil }
+        let key = PackageKey(domain: domain, domainOwner: domainOwner, repository: repository, format: format,
+                             namespace: namespace, package: package)
+        return DeleteRequest(id: id, key: key, versions: versions)
     }
 
     static func decodeRequest(_ value: JSONValue, file: String, line: Int) throws -> DeleteRequest {

@@ -1,5 +1,6 @@
 import Foundation
 import Journal
+import Manifest
 import Plan
 
 /// One plan and its journal (one shard of a job), ready to aggregate.
@@ -51,17 +52,19 @@ public struct ReportSource: Sendable {
     public static func load(_ path: String, versionsPerStretch: Int = 1 << 16) throws -> ReportSource {
         let planPath = path.hasSuffix(".journal") ? String(path.dropLast(".journal".count)) : path
         let journalPath = JournalFile.path(forPlan: planPath)
-        var header: PlanHeader?
-        var versions = 0
-        let sha256 = try PlanFile.forEachRequest(planPath, header: { header = $0 }) { versions += $0.versions.count }
-        let requestCount = header!.totals.requests
+        // The header and the file's digest now; the requests are checked as each report streams them.
+        let header = try PlanFile.readHeader(planPath)
+        guard let sha256 = FileDigest.sha256(path: planPath) else {
+            throw PlanError.notAPlan(file: planPath, reason: "it cannot be read")
+        }
+        let requestCount = header.totals.requests
         let hasJournal = FileManager.default.fileExists(atPath: journalPath)
         let index = hasJournal
             ? try JournalIndex(path: journalPath, planSHA256: sha256, requestCount: requestCount)
             : JournalIndex(noJournalAt: journalPath, requestCount: requestCount)
-        return ReportSource(planName: fileName(planPath), planHeader: header!, planSHA256: sha256,
+        return ReportSource(planName: fileName(planPath), planHeader: header, planSHA256: sha256,
                             journalName: hasJournal ? fileName(journalPath) : nil, tornLine: index.tornLine,
-                            plannedVersions: versions, plannedRequests: requestCount, journalHeader: index.header,
+                            plannedVersions: header.totals.versions, plannedRequests: requestCount, journalHeader: index.header,
                             runs: index.runs,
                             storage: .files(planPath: planPath, index: index, versionsPerStretch: versionsPerStretch))
     }
