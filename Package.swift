@@ -73,7 +73,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        // `report-benchmark build DIR` / `report DIR`: times a 1,000,000-version report (release build).
+        // `report-benchmark build DIR` / `report DIR` / `report-whole DIR`: times a 1,000,000-version report (release build; scripts/bench-report.sh).
         .executableTarget(name: "report-benchmark", dependencies: ["Report", "Journal", "Plan", "Manifest"],
                           path: "Benchmarks/ReportBenchmark"),
 

@@ -6,11 +6,13 @@ import Report
 
 // The report benchmark: builds a plan of N versions (default 1,000,000) and a journal of one run
 // answering all of it, then, in a separate process so that its peak memory is measured alone,
-// reads the plan and journal and renders every format.
+// reads the plan and journal and renders every format (`report`), or does so from one replay of
+// the whole plan in memory (`report-whole`), to compare. `scripts/bench-report.sh` runs both.
 //
 //     swift build -c release --product report-benchmark
 //     .build/release/report-benchmark build  DIR [VERSIONS]
 //     .build/release/report-benchmark report DIR
+//     .build/release/report-benchmark report-whole DIR
 
 /// Wall-clock seconds since `start`, and the process's CPU seconds (user + system) since `cpu`:
 /// on a busy machine the second says more about the code.
@@ -92,23 +94,29 @@ func build(_ directory: String, versions: Int) throws {
     print("journal: \(size) bytes written in \(seconds(since: started)) s")
 }
 
-func report(_ directory: String) throws {
+/// Reports on the plan and journal in `directory`: as `cabatch report` does (`whole == false`:
+/// the plan streamed a stretch at a time against the journal's index), or from one replay of the
+/// whole plan held in memory, the way reports were made before, for comparison.
+func report(_ directory: String, whole: Bool) throws {
     let planPath = directory + "/bench.plan"
     let size = (try FileManager.default.attributesOfItem(atPath: JournalFile.path(forPlan: planPath))[.size] as? Int) ?? 0
     let total = Date(), totalCPU = cpuSeconds()
     var started = Date(), cpu = cpuSeconds()
-    let plan = try PlanFile.read(planPath)
-    print("plan: \(plan.requests.count) requests read in \(seconds(since: started, cpu: cpu)) s; \(memory())")
-    started = Date()
-    cpu = cpuSeconds()
-    var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
-    let read = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
-    print("journal: \(read.records) records (\(size) bytes) replayed in \(seconds(since: started, cpu: cpu)) s; \(memory())")
-    let source = ReportSource(planName: "bench.plan", planHeader: plan.header, planSHA256: plan.sha256, replay: replay,
+    let source: ReportSource
+    if whole {
+        let plan = try PlanFile.read(planPath)
+        var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
+        let read = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
+        source = ReportSource(planName: "bench.plan", planHeader: plan.header, planSHA256: plan.sha256, replay: replay,
                               journalName: "bench.plan.journal")
+        print("load: whole plan, \(read.records) records (\(size) bytes) replayed in \(seconds(since: started, cpu: cpu)) s; \(memory())")
+    } else {
+        source = try ReportSource.load(planPath)
+        print("load: plan checked, journal (\(size) bytes) indexed in \(seconds(since: started, cpu: cpu)) s; \(memory())")
+    }
     started = Date()
     cpu = cpuSeconds()
-    let data = ReportData(sources: [source])
+    let data = try ReportData(sources: [source])
     print("aggregate: \(seconds(since: started, cpu: cpu)) s; \(data.totals); \(memory())")
     started = Date()
     let markdown = MarkdownReport.render(data), json = JSONReport.render(data), html = HTMLReport.render(data)
@@ -126,15 +134,15 @@ func report(_ directory: String) throws {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, ["build", "report"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: report-benchmark build DIR [VERSIONS] | report DIR\n".utf8))
+guard arguments.count >= 3, ["build", "report", "report-whole"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: report-benchmark build DIR [VERSIONS] | report DIR | report-whole DIR\n".utf8))
     exit(1)
 }
 do {
     if arguments[1] == "build" {
         try build(arguments[2], versions: arguments.count > 3 ? Int(arguments[3]) ?? 1_000_000 : 1_000_000)
     } else {
-        try report(arguments[2])
+        try report(arguments[2], whole: arguments[1] == "report-whole")
     }
 } catch {
     FileHandle.standardError.write(Data("report-benchmark: \(error)\n".utf8))
