@@ -176,17 +176,21 @@ struct PlanRun {
     /// Prints the summary from the journal (the truth, across runs) and sets the exit status.
     private func finish(plan: PlanFile.Contents, reason: StopReason?, result: ExecutionResult?, verifyFailed: Bool = false) throws {
         var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
-        _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
+        let read = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
         let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result, resume: resumeCommand())
+        // The plan is in memory and the journal was just replayed: reports reuse both.
+        let name = URL(fileURLWithPath: planPath).lastPathComponent
+        let source = ReportSource(planName: name, planHeader: plan.header, planSHA256: plan.sha256, replay: replay,
+                                  journalName: name + ".journal", tornLine: read.tornLine)
         switch output {
         case .text:
-            let report = (try? ReportData(sources: [ReportSource.load(planPath)])).map { MarkdownReport.render($0) } ?? ""
+            let report = (try? ReportData(sources: [source])).map { MarkdownReport.render($0) } ?? ""
             Terminal.out(summary.markdown(report: report))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }
         if let path = flags.report {
             do {
-                try ReportWriting.write([try ReportSource.load(planPath)], format: ReportWriting.format(forPath: path), to: path)
+                try ReportWriting.write([source], format: ReportWriting.format(forPath: path), to: path)
                 Terminal.err("Report written to \(path).")
             } catch {
                 Terminal.err("error: cannot write the report: \(error)")
