@@ -12,7 +12,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
         process.arguments = ["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
-                             "--progress", "never", "--rate", "2000", "--concurrency", "8"]
+                             "--progress", "never", "--rate", "200", "--concurrency", "8"]
         process.environment = RunFixture.environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
