@@ -112,8 +112,8 @@ public enum JournalCodec {
             guard let digit = hexValue(line[i]) else { throw LineDefect(reason: "the crc is not 8 hex digits") }
             stored = stored << 4 | digit
         }
-        let computed = CRC32C.finish(CRC32C.update(CRC32C.update(CRC32C.start, UnsafeRawBufferPointer(rebasing: line[0..<(n - crcSuffixLength)])),
-                                                   CollectionOfOne(UInt8(ascii: "}"))))
+        let covered = UnsafeRawBufferPointer(rebasing: line[0..<(n - crcSuffixLength)])
+        let computed = CRC32C.finish(CRC32C.update(CRC32C.update(CRC32C.start, covered), CollectionOfOne(UInt8(ascii: "}"))))
         guard computed == stored else {
             throw LineDefect(reason: "crc mismatch (stored \(CRC32C.hex(stored)), computed \(CRC32C.hex(computed)))")
         }
