@@ -7,15 +7,16 @@ extension JournalCodec {
     ///
     /// Nearly every line of a journal is one of these two, and a JSON tree per line (a value per
     /// version, a list per result) was most of the time `status`, resuming and reports took to read
-    /// a journal. `line` is a whole line whose CRC has been checked.
-    static func decodeWritten(_ line: UnsafeRawBufferPointer) -> (sequence: UInt64, record: JournalRecord)? {
+    /// a journal. `line` is a whole line whose CRC has been checked. Without `lists`, an intent's
+    /// versions and an answer's results are checked but left out.
+    static func decodeWritten(_ line: UnsafeRawBufferPointer, lists: Bool = true) -> (sequence: UInt64, record: JournalRecord)? {
         guard line.count > crcSuffixLength else { return nil }
         var s = JSONLineScanner(UnsafeRawBufferPointer(rebasing: line[0..<(line.count - crcSuffixLength)]))
         guard s.skip("{\"seq\":"), let seq = s.int(), seq >= 1, s.skip(",\"type\":\"") else { return nil }
         let record: JournalRecord
         if s.skip("intent\",\"request\":") {
             guard let request = s.int(), s.skip(",\"attempt\":"), let attempt = s.int(), s.skip(",\"time\":"),
-                  let time = s.time(), s.skip(",\"versions\":"), let versions = s.strings() else { return nil }
+                  let time = s.time(), s.skip(",\"versions\":"), let versions = s.strings(keep: lists) else { return nil }
             record = .intent(AttemptIntent(request: request, attempt: attempt, time: time, versions: versions))
         } else if s.skip("answer\",\"request\":") {
             guard let request = s.int(), s.skip(",\"attempt\":"), let attempt = s.int(), s.skip(",\"time\":"),
@@ -31,9 +32,10 @@ extension JournalCodec {
             var results: [VersionResult] = []
             if !s.skip("]") {
                 repeat {
-                    guard s.skip("["), let version = s.string(), s.skip(","), let outcome = s.outcome(), s.skip("]")
+                    guard s.skip("["), let version = s.string(keep: lists), s.skip(","), let outcome = s.outcome(keep: lists),
+                          s.skip("]")
                     else { return nil }
-                    results.append(VersionResult(version, outcome))
+                    if lists { results.append(VersionResult(version, outcome)) }
                 } while s.skip(",")
                 guard s.skip("]") else { return nil }
             }
@@ -54,17 +56,18 @@ extension JSONLineScanner {
         rawString().flatMap { Timestamp(iso8601Bytes: $0) }
     }
 
-    /// A result's outcome and what follows it, as `JournalCodec.encode` writes each.
-    mutating func outcome() -> VersionOutcome? {
+    /// A result's outcome and what follows it, as `JournalCodec.encode` writes each (with empty
+    /// strings when not `keep`).
+    mutating func outcome(keep: Bool = true) -> VersionOutcome? {
         if skip("\"deleted\"") {
             guard skip(",") else { return .deleted(revision: nil) }
-            guard let revision = string() else { return nil }
+            guard let revision = string(keep: keep) else { return nil }
             return .deleted(revision: revision)
         }
         if skip("\"not-found\"") { return .notFound }
         let failed: Bool
         if skip("\"failed\",") { failed = true } else if skip("\"retryable\",") { failed = false } else { return nil }
-        guard let code = string(), skip(","), let message = string() else { return nil }
+        guard let code = string(keep: keep), skip(","), let message = string(keep: keep) else { return nil }
         return failed ? .failed(code: code, message: message) : .retryable(code: code, message: message)
     }
 }

@@ -101,8 +101,9 @@ public enum JournalCodec {
         public var description: String { reason }
     }
 
-    /// Checks a line's CRC and decodes it.
-    public static func decode(_ line: UnsafeRawBufferPointer) throws(LineDefect) -> (sequence: UInt64, record: JournalRecord) {
+    /// Checks a line's CRC and decodes it. Without `lists`, an intent's versions and an answer's
+    /// results may be left out (they are still checked): for readers that need neither.
+    public static func decode(_ line: UnsafeRawBufferPointer, lists: Bool = true) throws(LineDefect) -> (sequence: UInt64, record: JournalRecord) {
         let n = line.count
         guard n > crcSuffixLength + 1, line[n - 1] == UInt8(ascii: "}"), line[n - 2] == UInt8(ascii: "\""),
               crcIntro.indices.allSatisfy({ line[n - crcSuffixLength + $0] == crcIntro[$0] })
@@ -117,7 +118,7 @@ public enum JournalCodec {
         guard computed == stored else {
             throw LineDefect(reason: "crc mismatch (stored \(CRC32C.hex(stored)), computed \(CRC32C.hex(computed)))")
         }
-        if let written = decodeWritten(line) { return written }
+        if let written = decodeWritten(line, lists: lists) { return written }
         return try decodeParsed(line)
     }
 

@@ -31,9 +31,11 @@ public enum JournalFile {
     }
 
     /// Calls `body` with each intact record in order and where its line lies in the file (without
-    /// its newline), so that it can be read again alone (see `JournalIndex`).
+    /// its newline), so that it can be read again alone (see `JournalIndex`). Without `lists`,
+    /// intents' versions and answers' results may be left out (see `JournalCodec.decode`).
     @discardableResult
-    public static func read(_ path: String, _ body: (UInt64, JournalRecord, _ line: Range<Int>) throws -> Void) throws -> ReadResult {
+    public static func read(_ path: String, lists: Bool = true,
+                            _ body: (UInt64, JournalRecord, _ line: Range<Int>) throws -> Void) throws -> ReadResult {
         var result = ReadResult()
         var defect: (line: Int, reason: String)?
         // The newest decoded record is held back until the next line shows that it was terminated.
@@ -56,7 +58,7 @@ public enum JournalFile {
                     return
                 }
                 let decoded: (sequence: UInt64, record: JournalRecord)
-                do throws(JournalCodec.LineDefect) { decoded = try JournalCodec.decode(line) } catch {
+                do throws(JournalCodec.LineDefect) { decoded = try JournalCodec.decode(line, lists: lists) } catch {
                     defect = (number, error.reason)
                     return
                 }

@@ -33,7 +33,9 @@ public struct JournalIndex: Sendable {
         lastOfRequest = Array(repeating: 0, count: requestCount)
         var end = 0
         var index = self
-        let result = try JournalFile.read(path) { sequence, record, line in
+        // Lists are left out: the index needs each record's request, time and place, and stretches
+        // read the records again whole.
+        let result = try JournalFile.read(path, lists: false) { sequence, record, line in
             precondition(sequence < UInt64(Int32.max), "a journal index holds fewer than 2^31 records")
             index.lineStarts.append(Int64(line.lowerBound))
             index.previousOfRecord.append(0)

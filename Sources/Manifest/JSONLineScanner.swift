@@ -38,13 +38,16 @@ public struct JSONLineScanner {
         return negative ? -value : value
     }
 
-    /// A string without escapes holding valid UTF-8.
-    public mutating func string() -> String? {
+    /// A string without escapes holding valid UTF-8; when not `keep`, checked as such but returned
+    /// empty, for readers that need a line's shape and not its lists.
+    public mutating func string(keep: Bool = true) -> String? {
         guard let raw = rawString() else { return nil }
+        let ascii = !raw.contains(where: { $0 >= 0x80 })
+        if !keep && ascii { return "" }
         let text = String(decoding: raw, as: UTF8.self)
         // Decoding repairs invalid UTF-8, which a parser refuses: a repaired string has other bytes.
-        if raw.contains(where: { $0 >= 0x80 }), !text.utf8.elementsEqual(raw) { return nil }
-        return text
+        if !ascii, !text.utf8.elementsEqual(raw) { return nil }
+        return keep ? text : ""
     }
 
     /// The bytes of a string without escapes or control characters, between its quotes.
@@ -70,14 +73,14 @@ public struct JSONLineScanner {
         return .some(v)
     }
 
-    /// `[` strings separated by commas `]`.
-    public mutating func strings() -> [String]? {
+    /// `[` strings separated by commas `]`; when not `keep`, checked but returned empty.
+    public mutating func strings(keep: Bool = true) -> [String]? {
         guard skip("[") else { return nil }
         var list: [String] = []
         if skip("]") { return list }
         repeat {
-            guard let text = string() else { return nil }
-            list.append(text)
+            guard let text = string(keep: keep) else { return nil }
+            if keep { list.append(text) }
         } while skip(",")
         return skip("]") ? list : nil
     }
