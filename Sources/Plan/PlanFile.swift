@@ -86,32 +86,31 @@ public enum PlanFile {
                 guard let line else {
                     throw PlanError.damaged(file: path, line: number, reason: "the line is too long")
                 }
-                if number > 1, let request = decodeWritten(line) {
-                    guard request.id == count + 1 else {
-                        throw PlanError.damaged(file: path, line: number, reason: "request id \(request.id) is out of sequence")
-                    }
-                    count += 1
-                    versions += request.versions.count
-                    try body(request)
-                    return
-                }
-                let value: JSONValue
-                do { value = try JSONValue.parse(line) } catch {
-                    if number == 1 { throw PlanError.notAPlan(file: path, reason: "its first line is not JSON") }
-                    throw PlanError.damaged(file: path, line: number, reason: "\(error)")
-                }
                 if number == 1 {
+                    let value: JSONValue
+                    do { value = try JSONValue.parse(line) } catch {
+                        throw PlanError.notAPlan(file: path, reason: "its first line is not JSON")
+                    }
                     header = try PlanHeader(decoding: value, file: path)
                     try onHeader(header!)
-                } else {
-                    let request = try decodeRequest(value, file: path, line: number)
-                    guard request.id == count + 1 else {
-                        throw PlanError.damaged(file: path, line: number, reason: "request id \(request.id) is out of sequence")
-                    }
-                    count += 1
-                    versions += request.versions.count
-                    try body(request)
+                    return
                 }
+                let request: DeleteRequest
+                if let written = decodeWritten(line) {
+                    request = written
+                } else {
+                    let value: JSONValue
+                    do { value = try JSONValue.parse(line) } catch {
+                        throw PlanError.damaged(file: path, line: number, reason: "\(error)")
+                    }
+                    request = try decodeRequest(value, file: path, line: number)
+                }
+                guard request.id == count + 1 else {
+                    throw PlanError.damaged(file: path, line: number, reason: "request id \(request.id) is out of sequence")
+                }
+                count += 1
+                versions += request.versions.count
+                try body(request)
             }
         } catch let error as ManifestError where error.code == .truncated {
             throw PlanError.truncated(file: path, expected: header?.totals.requests ?? 0, found: count)

@@ -34,16 +34,9 @@ public struct ReportSource: Sendable {
     /// A source from a whole replay of the plan's requests.
     public init(planName: String, planHeader: PlanHeader, planSHA256: String, replay: JournalReplay,
                 journalName: String?, tornLine: Int? = nil) {
-        self.planName = planName
-        self.planHeader = planHeader
-        self.planSHA256 = planSHA256
-        self.journalName = journalName
-        self.tornLine = tornLine
-        plannedVersions = replay.versionCount
-        plannedRequests = replay.requests.count
-        journalHeader = replay.header
-        runs = replay.runs
-        storage = .replay(replay)
+        self.init(planName: planName, planHeader: planHeader, planSHA256: planSHA256, journalName: journalName,
+                  tornLine: tornLine, plannedVersions: replay.versionCount, plannedRequests: replay.requests.count,
+                  journalHeader: replay.header, runs: replay.runs, storage: .replay(replay))
     }
 
     /// Reads a plan's header and indexes its journal. `path` is the plan or its journal
