@@ -132,7 +132,7 @@ import Testing
                 ["versions": ["1"], "versionRevisions": ["1": "R1"], "expectedStatus": "Archived"]) { a, _ in a }],
             ["UpdatePackageVersionsStatus", coordinateParameters.merging(["versions": ["1"], "targetStatus": "Archived"]) { a, _ in a }],
         ]
-        let input = try JSONSerialization.data(withJSONObject: ["model": TestData.serviceModel.path, "calls": calls])
+        let input = try JSONSerialization.data(withJSONObject: ["model": Fixtures.serviceModel.path, "calls": calls])
         let output = try JSONSerialization.jsonObject(with: Python.run(script, input: input)) as? [[String: Any]] ?? []
         #expect(output.count == 4)
         let ourRequests = [try delete.serviceRequest(), try list.serviceRequest(), try dispose.serviceRequest(),

@@ -1,23 +1,16 @@
 import Foundation
 import SigV4
+import TestSupport
 import Testing
 
-/// One case directory of AWS's SigV4 test suite, read from the shared test data.
+/// One case directory of AWS's SigV4 test suite, read from `Tests/Fixtures`.
 struct SuiteCase: CustomTestStringConvertible, Sendable {
     let name: String
     let directory: URL
 
     var testDescription: String { name }
 
-    static let root: URL = {
-        if let override = ProcessInfo.processInfo.environment["CABATCH_TESTDATA"] {
-            return URL(fileURLWithPath: override).appendingPathComponent("aws-sig-v4-test-suite/v4")
-        }
-        // Tests/SigV4Tests/SuiteCase.swift → the repository → its sibling `shared` folder.
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return repository.deletingLastPathComponent().appendingPathComponent("shared/testdata/aws-sig-v4-test-suite/v4")
-    }()
+    static var root: URL { Fixtures.sigV4Suite }
 
     static var all: [SuiteCase] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
