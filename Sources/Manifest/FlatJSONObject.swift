@@ -5,7 +5,7 @@ import Glibc
 /// white space.
 ///
 /// Anything else — an escape, a byte outside printable ASCII, a number, a nested value, a
-/// repeated row member, any syntax error — is declined (`init` returns `nil`) and the line
+/// repeated member, more than eight members the decoder ignores, any syntax error — is declined (`init` returns `nil`) and the line
 /// goes to jansson, which handles the whole grammar and words the errors. On the lines it
 /// accepts, the result is what jansson would give; `ManifestRowDecoderTests` checks the two
 /// against each other. It exists because building jansson's tree (a hash table and a dozen
@@ -28,6 +28,9 @@ struct FlatJSONObject: RowJSONObject {
         let bytes = base.assumingMemoryBound(to: UInt8.self)
         let end = line.count
         var i = 0
+        // Keys that are not row members, so that a repeated one is noticed too (lines with
+        // more than eight go to jansson).
+        var otherKeyStarts = SIMD8<Int32>(), otherKeyLengths = SIMD8<Int32>(), otherKeyCount = 0
 
         @inline(__always) func skipSpace() {
             while i < end {
@@ -87,11 +90,21 @@ struct FlatJSONObject: RowJSONObject {
                 } else {
                     return nil
                 }
-                if let member = Self.member(UnsafeRawBufferPointer(start: bytes + keyStart, count: keyEnd - keyStart)) {
-                    // jansson keeps the last of repeated members; leave that case to it.
+                // A repeated key, row member or not, is a reject that jansson words.
+                let keyLength = keyEnd - keyStart
+                if let member = Self.member(UnsafeRawBufferPointer(start: bytes + keyStart, count: keyLength)) {
                     guard starts[member.rawValue] < 0 else { return nil }
                     starts[member.rawValue] = Int32(valueStart)
                     lengths[member.rawValue] = Int32(valueLength)
+                } else {
+                    guard otherKeyCount < 8 else { return nil }
+                    for k in 0..<otherKeyCount where Int(otherKeyLengths[k]) == keyLength
+                        && memcmp(bytes + Int(otherKeyStarts[k]), bytes + keyStart, keyLength) == 0 {
+                        return nil
+                    }
+                    otherKeyStarts[otherKeyCount] = Int32(keyStart)
+                    otherKeyLengths[otherKeyCount] = Int32(keyLength)
+                    otherKeyCount += 1
                 }
                 skipSpace()
                 guard i < end else { return nil }

@@ -7,6 +7,8 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
     /// 1-based column (in bytes) where jansson stopped.
     public let column: Int
     public let isInvalidUTF8: Bool
+    /// The member an object names twice, when that is what stopped jansson.
+    public let repeatedMember: String?
 
     public var description: String { "\(message) at column \(column)" }
 }
@@ -16,12 +18,13 @@ enum Jansson {
     /// Parses one JSON value and hands the root to `body`; the value is freed afterwards.
     static func withParsed<T>(_ line: UnsafeRawBufferPointer, _ body: (BorrowedJSON) throws -> T) throws -> T {
         var error = json_error_t()
-        // jansson wants a pointer even for an empty buffer.
+        // jansson wants a pointer even for an empty buffer. A repeated member is an error: with
+        // two values, either choice would be a guess.
         var empty: CChar = 0
         let base = line.baseAddress?.assumingMemoryBound(to: CChar.self) ?? withUnsafePointer(to: &empty) { $0 }
         let arena = JanssonArena.enter()
         defer { JanssonArena.leave(arena) }
-        guard let root = json_loadb(base, line.count, Int(JSON_DECODE_ANY | JSON_ALLOW_NUL), &error) else {
+        guard let root = json_loadb(base, line.count, Int(JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES), &error) else {
             throw parseError(error)
         }
         defer { json_decref(root) }
@@ -33,8 +36,25 @@ enum Jansson {
         let message = withUnsafeBytes(of: &e.text) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
+        let code = json_error_code(&e)
         return JSONParseError(message: message, column: max(1, Int(e.column)),
-                              isInvalidUTF8: json_error_code(&e) == json_error_invalid_utf8)
+                              isInvalidUTF8: code == json_error_invalid_utf8,
+                              repeatedMember: code == json_error_duplicate_key ? repeatedKey(in: message) : nil)
+    }
+
+    /// The key in jansson's "duplicate object key near '"KEY"'", as the line wrote it (escapes
+    /// and all), decoded as the JSON string it is.
+    private static func repeatedKey(in message: String) -> String? {
+        guard let near = message.range(of: "near '", options: .backwards), message.hasSuffix("'") else { return nil }
+        let token = Array(message[near.upperBound...].dropLast().utf8)
+        var error = json_error_t()
+        let decoded: String? = token.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
+                  let root = json_loadb(base, raw.count, Int(JSON_DECODE_ANY), &error) else { return nil }
+            defer { json_decref(root) }
+            return root.pointee.type == JSON_STRING ? BorrowedJSON(raw: root).string : nil
+        }
+        return decoded ?? String(decoding: token, as: UTF8.self)
     }
 
     /// Converts a parsed tree into Swift values, keeping object members in document order.

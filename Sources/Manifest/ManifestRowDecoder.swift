@@ -31,6 +31,11 @@ public struct ManifestRowDecoder: Sendable {
         do {
             return try Jansson.withParsed(line) { root in decode(root: root, after: previous) }
         } catch let error as JSONParseError {
+            if let member = error.repeatedMember {
+                return .failure(Failure(kind: .repeatedMember, field: ManifestField(rawValue: member),
+                                        message: "the line names member \"\(member)\" more than once, so its value is ambiguous",
+                                        hint: "keep one \(member) member in this row"))
+            }
             if error.isInvalidUTF8 {
                 return .failure(Failure(kind: .notUTF8, message: "the line is not valid UTF-8 (\(error))",
                                         hint: "re-export the manifest as UTF-8"))

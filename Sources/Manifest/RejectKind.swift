@@ -5,6 +5,7 @@ public enum RejectKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case notUTF8 = "not-utf8"
     case invalidJSON = "invalid-json"
     case notAnObject = "not-an-object"
+    case repeatedMember = "repeated-member"
     case missingMember = "missing-member"
     case wrongType = "wrong-type"
     case tooShort = "too-short"

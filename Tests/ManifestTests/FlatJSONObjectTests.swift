@@ -46,6 +46,29 @@ import Testing
         }
     }
 
+    /// A member named twice makes a row ambiguous: both paths reject it, naming the member,
+    /// whether it is a row member or one the decoder ignores.
+    @Test(arguments: [
+        (#"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1.0.0","version":"9.9.9"}"#, "version"),
+        (#"{"domain":"acme","repository":"r1","format":"npm","package":"p","package":"q","version":"1"}"#, "package"),
+        (#"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","origin":"A","origin":"B"}"#, "origin"),
+        (#"{"domain":"acme","namespace":null,"repository":"r1","format":"npm","namespace":"x","package":"p","version":"1"}"#, "namespace"),
+        (#"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","extra":{"a":"1","a":"2"}}"#, "a"),
+        (#"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","ver\u0073ion":"2"}"#, "version"),
+    ] as [(String, String)])
+    func aRepeatedMemberIsARejectOnBothPaths(line: String, member: String) {
+        for decoder in [flat, jansson] {
+            guard case .failure(let failure) = Array(line.utf8).withUnsafeBytes({ decoder.decode($0) }) else {
+                Issue.record("accepted \(line)")
+                continue
+            }
+            #expect(failure.kind == .repeatedMember, "\(line)")
+            #expect(failure.message.contains("\"\(member)\""), "\(failure.message)")
+            #expect(failure.field == ManifestField(rawValue: member))
+        }
+        #expect(!isFlat(line))
+    }
+
     @Test func findsEverySpecialByteInAWord() {
         for value in 0...255 {
             let byte = UInt8(value)
