@@ -202,13 +202,7 @@ struct PlanRun {
     }
 
     private func resumeCommand() -> String {
-        var words = ["cabatch", "apply", planPath]
-        if let endpoint = aws.endpointUrl { words += ["--endpoint-url", endpoint] }
-        if let region = aws.region { words += ["--region", region] }
-        if let profile = aws.profile { words += ["--profile", profile] }
-        if let status = flags.expectedStatus { words += ["--expected-status", status] }
-        words.append("--yes")
-        return words.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+        ResumeCommand(planPath: planPath, aws: aws, flags: flags, output: output).text
     }
 }
 

@@ -21,6 +21,19 @@ import Testing
         return process
     }
 
+    /// How `/bin/sh` splits `text` into words.
+    private static func shellWords(_ text: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "for w in " + text + "; do printf '%s\\0' \"$w\"; done"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
+    }
+
     private func finishAndCheck(_ fixture: RunFixture, _ emulator: RunningEmulator) async throws {
         let last = try CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
                                           "--progress", "never"], environment: RunFixture.environment)
@@ -67,12 +80,26 @@ import Testing
         var configuration = EmulatorConfiguration()
         configuration.faults = FaultConfiguration(latencyMilliseconds: 20, seed: 5)
         let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
+        let reportPath = fixture.directory.file("the report's copy.json")
+        // Every option that shapes a run, as the first run is given them and as the printed
+        // resume command must repeat them, word for word once a shell has split it.
+        let expectedWords = ["cabatch", "apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString,
+                             "--concurrency", "6", "--rate", "80", "--max-attempts", "5", "--max-failure-rate", "0.4",
+                             "--expected-status", "Published", "--report", reportPath, "--progress", "never", "--yes"]
+        var command = Array(expectedWords.dropFirst())
         for round in 0..<3 {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
-            process.arguments = ["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
-                                 "--progress", "never", "--rate", "100"]
-            process.environment = RunFixture.environment
+            if round == 0 {
+                process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
+                process.arguments = command
+            } else {
+                // Later rounds run exactly what the previous one printed, through a shell.
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", "exec " + command.joined(separator: " ")]
+            }
+            var environment = RunFixture.environment
+            environment["PATH"] = URL(fileURLWithPath: CabatchBinary.path).deletingLastPathComponent().path + ":/usr/bin:/bin"
+            process.environment = environment
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -89,10 +116,15 @@ import Testing
             let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 3, "round \(round): \(text)")
-            #expect(text.contains("Resume with: `cabatch apply \(fixture.planPath)"))
+            let printed = try #require(text.components(separatedBy: "Resume with: `").last?.components(separatedBy: "`").first,
+                                       "round \(round): \(text)")
+            #expect(try Self.shellWords(printed) == expectedWords, "round \(round): \(printed)")
+            command = [printed]
             let replay = try fixture.replay()
             #expect(replay.runs.last?.end?.reason == .interrupted)
+            #expect(replay.runs.last?.start?.concurrency == 6)
             #expect(replay.totals.pending > 0)
+            #expect(FileManager.default.fileExists(atPath: reportPath))
         }
         try await finishAndCheck(fixture, emulator)
     }
