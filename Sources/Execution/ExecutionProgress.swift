@@ -6,7 +6,7 @@ public struct ExecutionProgress: Sendable, Equatable {
     public var deleted = 0
     public var absent = 0
     public var failed = 0
-    /// Attempts answered (durably), retries scheduled, throttled answers.
+    /// Attempts answered (durably), retries sent (attempts after a request's first, across runs), throttled answers.
     public var requestsAnswered = 0
     public var attemptsSent = 0
     public var retries = 0

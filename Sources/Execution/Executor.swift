@@ -121,6 +121,8 @@ public final class Executor: @unchecked Sendable {
         inFlight += 1
         progress.attemptsSent += 1
         let recordedAttempt = recorder.recordIntent(item, at: Date())
+        // Counted when sent and by the journal's attempt number, as reports count them.
+        if recordedAttempt > 1 { progress.retries += 1 }
         let transport = transport
         let expected = options.expectedStatus
         let sentAt = now
@@ -179,7 +181,6 @@ public final class Executor: @unchecked Sendable {
                 var next = retryItem
                 next.notBefore = t + delay
                 delayed.push(next)
-                progress.retries += 1
             case .leavePending, .giveUp:
                 progress.leftPending += retryItem.versionCount
             }

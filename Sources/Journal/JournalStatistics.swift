@@ -58,6 +58,21 @@ public struct JournalStatistics: Sendable, Equatable {
     public var errorTypes: [String: Int] = [:]
 
     public init() {}
+
+    /// What was added after `earlier` (the same journal read before): one run's own figures,
+    /// counted exactly as reports count them.
+    public func since(_ earlier: JournalStatistics) -> JournalStatistics {
+        var d = JournalStatistics()
+        d.records = records - earlier.records
+        d.attempts = attempts - earlier.attempts
+        d.retries = retries - earlier.retries
+        d.answers = answers - earlier.answers
+        d.throttled = throttled - earlier.throttled
+        d.transportErrors = transportErrors - earlier.transportErrors
+        d.lostAnswersClosed = lostAnswersClosed - earlier.lostAnswersClosed
+        d.absentAfterLostAnswer = absentAfterLostAnswer - earlier.absentAfterLostAnswer
+        return d
+    }
 }
 
 /// One answer as reports need it: when, how fast, what came back, how much it settled.

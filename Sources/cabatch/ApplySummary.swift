@@ -10,6 +10,8 @@ struct ApplySummary {
     var replay: JournalReplay
     var reason: StopReason?
     var result: ExecutionResult?
+    /// The journal's figures for this run alone: the same counts the reports and `status` give.
+    var thisRun: JournalStatistics?
     var resume: String
 
     var exitCode: ExitCode {
@@ -33,13 +35,13 @@ struct ApplySummary {
     func markdown(report: String) -> String {
         let t = replay.totals
         var lines = [report.trimmingCharacters(in: .whitespacesAndNewlines)]
-        if let result {
+        if let result, let s = thisRun {
             let p = result.progress
             let seconds = max(p.elapsed, 0.001)
             lines.append("")
-            lines.append("This run: \(p.attemptsSent.grouped) requests sent in \(String(format: "%.1f", p.elapsed)) s "
-                         + "(\(String(format: "%.0f", Double(p.requestsAnswered) / seconds)) requests/s, "
-                         + "\(String(format: "%.0f", Double(p.done) / seconds)) versions/s), \(p.retries.grouped) retries, \(p.throttled.grouped) throttled.")
+            lines.append("This run: \(s.attempts.grouped) requests sent in \(String(format: "%.1f", p.elapsed)) s "
+                         + "(\(String(format: "%.0f", Double(s.answers) / seconds)) requests/s, "
+                         + "\(String(format: "%.0f", Double(p.done) / seconds)) versions/s), \(s.retries.grouped) retries, \(s.throttled.grouped) throttled.")
         }
         switch reason {
         case .interrupted?: lines += ["", "Stopped by Ctrl-C. Resume with: `\(resume)`"]
@@ -67,13 +69,13 @@ struct ApplySummary {
         w.member("pending", t.pending)
         w.member("planned", t.total)
         w.endObject()
-        if let p = result?.progress {
+        if let p = result?.progress, let s = thisRun {
             w.key("run")
             w.beginObject()
-            w.member("requestsSent", p.attemptsSent)
-            w.member("requestsAnswered", p.requestsAnswered)
-            w.member("retries", p.retries)
-            w.member("throttled", p.throttled)
+            w.member("requestsSent", s.attempts)
+            w.member("requestsAnswered", s.answers)
+            w.member("retries", s.retries)
+            w.member("throttled", s.throttled)
             w.member("seconds", p.elapsed)
             w.endObject()
         }

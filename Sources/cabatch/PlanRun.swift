@@ -45,7 +45,7 @@ struct PlanRun {
         if pending.isEmpty {
             try? opened.writer.close()
             Terminal.err("Nothing to do: every planned version is already in a final state.")
-            try finish(plan: plan, reason: nil, result: nil)
+            try finish(plan: plan, reason: nil, result: nil, before: replay.statistics)
             return
         }
         if !opened.created {
@@ -88,7 +88,7 @@ struct PlanRun {
             }
         }
         try? await client.shutdown()
-        try finish(plan: plan, reason: result.reason, result: result, verifyFailed: verifyFailed)
+        try finish(plan: plan, reason: result.reason, result: result, before: replay.statistics, verifyFailed: verifyFailed)
     }
 
     // MARK: - Steps
@@ -174,10 +174,14 @@ struct PlanRun {
     }
 
     /// Prints the summary from the journal (the truth, across runs) and sets the exit status.
-    private func finish(plan: PlanFile.Contents, reason: StopReason?, result: ExecutionResult?, verifyFailed: Bool = false) throws {
+    /// `before` is the journal's statistics when this run began, so that its own figures are
+    /// the journal's, not a second count kept while running.
+    private func finish(plan: PlanFile.Contents, reason: StopReason?, result: ExecutionResult?, before: JournalStatistics,
+                        verifyFailed: Bool = false) throws {
         var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
         let read = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
-        let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result, resume: resumeCommand())
+        let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result,
+                                   thisRun: replay.statistics.since(before), resume: resumeCommand())
         // The plan is in memory and the journal was just replayed: reports reuse both.
         let name = URL(fileURLWithPath: planPath).lastPathComponent
         let source = ReportSource(planName: name, planHeader: plan.header, planSHA256: plan.sha256, replay: replay,

@@ -51,6 +51,8 @@ struct StatusCommand: ParsableCommand {
             w.member("planned", t.total)
             w.member("runs", replay.runs.count)
             w.member("attempts", replay.statistics.attempts)
+            w.member("retries", replay.statistics.retries)
+            w.member("throttled", replay.statistics.throttled)
             w.endObject()
             Terminal.out(String(decoding: w.bytes, as: UTF8.self))
         case .text:
@@ -62,7 +64,7 @@ struct StatusCommand: ParsableCommand {
                   absent   \(t.absent.grouped)
                   failed   \(t.failed.grouped)
                   pending  \(t.pending.grouped)
-                \(replay.runs.count) run(s), \(replay.statistics.attempts.grouped) attempts, \(replay.statistics.throttled.grouped) throttled
+                \(replay.runs.count) run(s), \(replay.statistics.attempts.grouped) attempts, \(replay.statistics.retries.grouped) retries, \(replay.statistics.throttled.grouped) throttled
                 """)
         }
     }
