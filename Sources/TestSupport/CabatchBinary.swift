@@ -19,9 +19,21 @@ public enum CabatchBinary {
         public var stderr: String
     }
 
-    /// Runs `cabatch` with `arguments` in `directory`, feeding `stdin` if given.
+    /// Runs `cabatch` from an async test, waiting off the cooperative pool.
+    public static func run(_ arguments: [String], in directory: String? = nil, stdin: [UInt8]? = nil,
+                           environment: [String: String]? = nil) async throws -> Outcome {
+        try await offPool { try run(arguments, in: directory, stdin: stdin, environment: environment, blocking: ()) }
+    }
+
+    /// Runs `cabatch` from a synchronous test.
     public static func run(_ arguments: [String], in directory: String? = nil, stdin: [UInt8]? = nil,
                            environment: [String: String]? = nil) throws -> Outcome {
+        try run(arguments, in: directory, stdin: stdin, environment: environment, blocking: ())
+    }
+
+    /// Runs `cabatch` with `arguments` in `directory`, feeding `stdin` if given.
+    private static func run(_ arguments: [String], in directory: String? = nil, stdin: [UInt8]? = nil,
+                           environment: [String: String]?, blocking: Void) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -15,6 +15,9 @@ struct ExecutionFlags: ParsableArguments {
     @Option(help: "Starting (and highest) request rate per second; lowered automatically on throttling. CodeArtifact's default quota is 100 write requests/s for the whole account.")
     var rate: Double = 50
 
+    @Option(help: "Read requests per second (--verify's listings), a budget apart from --rate; lowered automatically on throttling. CodeArtifact's read quotas are shared with everyone in the account.")
+    var readRate: Double = 100
+
     @Option(help: "Attempts per request for transient failures (5xx, timeouts, resets); throttling is retried while the run is healthy.")
     var maxAttempts = 8
 
@@ -42,6 +45,7 @@ struct ExecutionFlags: ParsableArguments {
     func validate() throws {
         guard concurrency >= 1 && concurrency <= 512 else { throw ValidationError("--concurrency takes 1 to 512.") }
         guard rate > 0 else { throw ValidationError("--rate must be above 0 requests per second.") }
+        guard readRate > 0 else { throw ValidationError("--read-rate must be above 0 requests per second.") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1.") }
         guard maxFailureRate > 0 && maxFailureRate <= 1 else { throw ValidationError("--max-failure-rate takes a fraction above 0 and at most 1, such as 0.5.") }
         if let expectedStatus, PackageVersionStatus(rawValue: expectedStatus) == nil {

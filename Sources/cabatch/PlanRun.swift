@@ -45,7 +45,14 @@ struct PlanRun {
         if pending.isEmpty {
             try? opened.writer.close()
             Terminal.err("Nothing to do: every planned version is already in a final state.")
-            try finish(plan: plan, reason: nil, result: nil, before: replay.statistics)
+            var verification = Verification.notRequested
+            if flags.verify {
+                let client = CodeArtifactClient(configuration: configuration, userAgent: "cabatch/\(CabatchVersion.current)",
+                                                concurrency: flags.concurrency)
+                verification = await verify(plan: plan, client: client)
+                try? await client.shutdown()
+            }
+            try finish(plan: plan, reason: nil, result: nil, before: replay.statistics, verification: verification)
             return
         }
         if !opened.created {
@@ -80,15 +87,10 @@ struct PlanRun {
         signals.cancel()
         progress.finish()
         if let error = result.recorderError { Terminal.err("error: the journal could not be closed: \(error)") }
-        var verifyFailed = false
-        if flags.verify {
-            do { try await verify(plan: plan, client: client) } catch {
-                if !(error is ExitCode) { Terminal.err("error: --verify could not list the packages: \(error)") }
-                verifyFailed = true
-            }
-        }
+        var verification = Verification.notRequested
+        if flags.verify, result.reason == .completed { verification = await verify(plan: plan, client: client) }
         try? await client.shutdown()
-        try finish(plan: plan, reason: result.reason, result: result, before: replay.statistics, verifyFailed: verifyFailed)
+        try finish(plan: plan, reason: result.reason, result: result, before: replay.statistics, verification: verification)
     }
 
     // MARK: - Steps
@@ -140,20 +142,38 @@ struct PlanRun {
         Terminal.err("Dry run: \(pending.count.grouped) requests, \(pending.reduce(0) { $0 + $1.versions.count }.grouped) versions would be sent to \(configuration.endpoint); nothing was sent.")
     }
 
-    private func verify(plan: PlanFile.Contents, client: CodeArtifactClient) async throws {
+    /// What `--verify` found.
+    enum Verification {
+        case notRequested
+        case confirmed
+        /// Versions the journal calls gone that are still listed: the run did not do what it says.
+        case stillListed
+        /// The listings could not be finished, even with retries: nothing is known either way.
+        case incomplete
+    }
+
+    /// Lists every package the journal says it emptied of planned versions, through the read
+    /// pacer (its own rate, the write path's retries), and reports any such version still listed.
+    private func verify(plan: PlanFile.Contents, client: CodeArtifactClient) async -> Verification {
         var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
-        _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
+        do {
+            _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
+        } catch {
+            Terminal.err("error: --verify could not read the journal: \(error)")
+            return .incomplete
+        }
         var expectedGone: [PackageKey: Set<String>] = [:]
         replay.forEachVersion { entry in
             if entry.state == .deleted || entry.state == .absent { expectedGone[entry.request.key, default: []].insert(entry.version) }
         }
+        let pacer = ReadPacer(rate: flags.readRate, policy: RetryPolicy(maxAttempts: flags.maxAttempts))
         var stillPresent: [(PackageKey, String)] = []
         var checked = 0
         for (key, gone) in expectedGone.sorted(by: { $0.key < $1.key }) {
             var page: ListPackageVersions? = ListPackageVersions(coordinates: key.coordinates, maxResults: 1000)
             do {
                 while let request = page {
-                    let output = try await client.send(request)
+                    let output = try await pacer.perform { try await client.send(request) }
                     for summary in output.versions where gone.contains(summary.version) && summary.status != "Deleted" {
                         stillPresent.append((key, summary.version))
                     }
@@ -161,23 +181,29 @@ struct PlanRun {
                 }
             } catch let error as ServiceError where error.type == .resourceNotFound {
                 // The package itself is gone: so are its versions.
+            } catch {
+                Terminal.err("error: --verify could not list \(key.packageName) in \(key.domain)/\(key.repository) after retries: \(error). "
+                             + "Nothing is known about the versions not yet verified; run cabatch apply \(planPath) --verify again to verify.")
+                return .incomplete
             }
             checked += 1
         }
+        let reads = await pacer.statistics
+        let cost = "\(reads.attempts.grouped) list requests, \(reads.retries.grouped) retried, \(reads.throttled.grouped) throttled"
         if stillPresent.isEmpty {
-            Terminal.err("Verified: none of the \(expectedGone.values.reduce(0) { $0 + $1.count }.grouped) deleted or absent versions in \(checked.grouped) packages is listed any more.")
-        } else {
-            Terminal.err("Verify: \(stillPresent.count.grouped) versions recorded as gone are still listed:")
-            for (key, version) in stillPresent.prefix(20) { Terminal.err("  \(key.packageName)@\(version) in \(key.domain)/\(key.repository)") }
-            throw ExitCode.someFailed
+            Terminal.err("Verified: none of the \(expectedGone.values.reduce(0) { $0 + $1.count }.grouped) deleted or absent versions in \(checked.grouped) packages is listed any more (\(cost)).")
+            return .confirmed
         }
+        Terminal.err("Verify: \(stillPresent.count.grouped) versions recorded as gone are still listed (\(cost)):")
+        for (key, version) in stillPresent.prefix(20) { Terminal.err("  \(key.packageName)@\(version) in \(key.domain)/\(key.repository)") }
+        return .stillListed
     }
 
     /// Prints the summary from the journal (the truth, across runs) and sets the exit status.
     /// `before` is the journal's statistics when this run began, so that its own figures are
     /// the journal's, not a second count kept while running.
     private func finish(plan: PlanFile.Contents, reason: StopReason?, result: ExecutionResult?, before: JournalStatistics,
-                        verifyFailed: Bool = false) throws {
+                        verification: Verification = .notRequested) throws {
         var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
         let read = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
         let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result,
@@ -200,8 +226,15 @@ struct PlanRun {
                 Terminal.err("error: cannot write the report: \(error)")
             }
         }
-        // Versions recorded as gone but still listed: the run did not do what it says.
-        if verifyFailed && summary.exitCode == .success { throw ExitCode.someFailed }
+        if summary.exitCode == .success {
+            switch verification {
+            // Versions recorded as gone but still listed: the run did not do what it says.
+            case .stillListed: throw ExitCode.someFailed
+            // Nothing failed, but the check the user asked for is not done: resumable, not failed.
+            case .incomplete: throw ExitCode.stoppedEarly
+            case .notRequested, .confirmed: break
+            }
+        }
         throw summary.exitCode
     }
 

@@ -17,6 +17,7 @@ struct ResumeCommand: Equatable {
         add("--profile", aws.profile)
         add("--concurrency", flags.concurrency == defaults.concurrency ? nil : String(flags.concurrency))
         add("--rate", flags.rate == defaults.rate ? nil : Self.number(flags.rate))
+        add("--read-rate", flags.readRate == defaults.readRate ? nil : Self.number(flags.readRate))
         add("--max-attempts", flags.maxAttempts == defaults.maxAttempts ? nil : String(flags.maxAttempts))
         add("--max-failure-rate", flags.maxFailureRate == defaults.maxFailureRate ? nil : Self.number(flags.maxFailureRate))
         add("--expected-status", flags.expectedStatus)

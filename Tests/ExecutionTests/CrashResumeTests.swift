@@ -35,7 +35,7 @@ import Testing
     }
 
     private func finishAndCheck(_ fixture: RunFixture, _ emulator: RunningEmulator) async throws {
-        let last = try CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
+        let last = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
                                           "--progress", "never"], environment: RunFixture.environment)
         #expect(last.status == 0, "\(last.stdout)\n\(last.stderr)")
         await emulator.stop()
@@ -61,7 +61,7 @@ import Testing
         var rounds = 0
         for _ in 0..<24 {
             let process = try startApply(fixture, emulator: emulator)
-            usleep(UInt32(150_000 + rng.next() % 450_000))
+            try await Task.sleep(nanoseconds: (150_000 + rng.next() % 450_000) * 1_000)
             if !process.isRunning { break }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -84,7 +84,7 @@ import Testing
         // Every option that shapes a run, as the first run is given them and as the printed
         // resume command must repeat them, word for word once a shell has split it.
         let expectedWords = ["cabatch", "apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString,
-                             "--concurrency", "6", "--rate", "80", "--max-attempts", "5", "--max-failure-rate", "0.4",
+                             "--concurrency", "6", "--rate", "80", "--read-rate", "40", "--max-attempts", "5", "--max-failure-rate", "0.4",
                              "--expected-status", "Published", "--report", reportPath, "--progress", "never", "--yes"]
         var command = Array(expectedWords.dropFirst())
         for round in 0..<3 {
@@ -105,16 +105,20 @@ import Testing
             process.standardError = FileHandle.nullDevice
             try process.run()
             // Interrupt only once the run is under way: answers are in the journal.
-            let deadline = Date().addingTimeInterval(30)
-            let before = (try? FileManager.default.attributesOfItem(atPath: fixture.journalPath)[.size] as? Int) ?? 0
-            while Date() < deadline {
-                let size = (try? FileManager.default.attributesOfItem(atPath: fixture.journalPath)[.size] as? Int) ?? 0
-                if size > before + 4_000 { break }
-                usleep(20_000)
+            let journalPath = fixture.journalPath
+            let text = try await offPool {
+                let deadline = Date().addingTimeInterval(30)
+                let before = (try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int) ?? 0
+                while Date() < deadline {
+                    let size = (try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int) ?? 0
+                    if size > before + 4_000 { break }
+                    usleep(20_000)
+                }
+                kill(process.processIdentifier, SIGINT)
+                let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                return text
             }
-            kill(process.processIdentifier, SIGINT)
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
             #expect(process.terminationStatus == 3, "round \(round): \(text)")
             let printed = try #require(text.components(separatedBy: "Resume with: `").last?.components(separatedBy: "`").first,
                                        "round \(round): \(text)")

@@ -36,18 +36,22 @@ import Testing
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        // Right after the first throttled answer: its retry waits for Retry-After (a second),
-        // so it is decided but never sent.
-        while Date() < deadline, (try? fixture.replay().statistics.throttled) ?? 0 < 1 { usleep(10_000) }
-        kill(process.processIdentifier, SIGINT)
-        let first = try Self.object(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-        process.waitUntilExit()
+        let firstText = try await offPool {
+            let deadline = Date().addingTimeInterval(30)
+            // Right after the first throttled answer: its retry waits for Retry-After (a second),
+            // so it is decided but never sent.
+            while Date() < deadline, (try? fixture.replay().statistics.throttled) ?? 0 < 1 { usleep(10_000) }
+            kill(process.processIdentifier, SIGINT)
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
+        let first = try Self.object(firstText)
         #expect(process.terminationStatus == 3)
         let afterFirst = try fixture.replay().statistics
 
         // Run 2: resumes to the end.
-        let second = try CabatchBinary.run(arguments, environment: RunFixture.environment)
+        let second = try await CabatchBinary.run(arguments, environment: RunFixture.environment)
         #expect(second.status == 0, "\(second.stderr)")
         await emulator.stop()
 
@@ -60,13 +64,13 @@ import Testing
         #expect(perRun[0].throttled > 0, "the first run met no throttling: \(perRun[0])")
         #expect(perRun[1].retries > 0, "the second run retried nothing: \(perRun[1])")
 
-        let report = try CabatchBinary.run(["report", fixture.planPath, "--format", "json"], environment: RunFixture.environment)
+        let report = try await CabatchBinary.run(["report", fixture.planPath, "--format", "json"], environment: RunFixture.environment)
         #expect(report.status == 0, "\(report.stderr)")
         let requests = try #require(try Self.object(report.stdout)["requests"]?.objectValue)
         let reported = Counts(attempts: requests["attempts"]?.intValue ?? -1, retries: requests["retries"]?.intValue ?? -1,
                               throttled: requests["throttled"]?.intValue ?? -1)
 
-        let status = try CabatchBinary.run(["status", fixture.planPath, "--output", "json"], environment: RunFixture.environment)
+        let status = try await CabatchBinary.run(["status", fixture.planPath, "--output", "json"], environment: RunFixture.environment)
         #expect(status.status == 0, "\(status.stderr)")
         let statusObject = try Self.object(status.stdout)
         let fromStatus = Counts(attempts: statusObject["attempts"]?.intValue ?? -1, retries: statusObject["retries"]?.intValue ?? -1,
