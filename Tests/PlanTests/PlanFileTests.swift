@@ -65,8 +65,83 @@ import Testing
         let frame = try ManifestFixture.zstdFrame(ManifestFixture.text(lines), in: dir)
         let path = try dir.write("damaged.plan", frame)
         #expect { try PlanFile.read(path) } throws: { error in
-            guard case .damaged(_, let line, _) = error as? PlanError else { return false }
-            return line == 3
+            guard case .sealBroken(_, let line, let problem) = error as? PlanError else { return false }
+            return line == 3 && problem?.contains("damaged plan line") == true
         }
+    }
+
+    // MARK: - The seal
+
+    /// The plan's lines, header first, as written.
+    private func lines(_ path: String) throws -> [String] {
+        var lines: [String] = []
+        try JSONLinesReader.forEachLine(of: ManifestInput(path)) { _, line in
+            lines.append(String(decoding: UnsafeRawBufferPointer(line!), as: UTF8.self))
+        }
+        return lines
+    }
+
+    /// The lines with line `number` (1-based) changed, written as a plan (one zstd frame).
+    private func edited(_ dir: TemporaryDirectory, _ lines: [String], line number: Int, _ old: String, _ new: String) throws -> String {
+        var lines = lines
+        let line = lines[number - 1].replacingOccurrences(of: old, with: new)
+        try #require(line != lines[number - 1], "line \(number) has no \(old)")
+        lines[number - 1] = line
+        return try dir.write("edited.plan", try ManifestFixture.zstdFrame(ManifestFixture.text(lines), in: dir))
+    }
+
+    @Test func sealRoundTrips() throws {
+        let dir = try TemporaryDirectory()
+        let path = try makePlan(dir)
+        let lines = try lines(path)
+        let plan = try PlanFile.read(path)
+        // The exact bytes after the header line: every request line and its newline.
+        #expect(plan.header.requestsSHA256 == SHA256Hex.of(ManifestFixture.text(Array(lines.dropFirst()))))
+        #expect(lines[0].contains(#""formatVersion":2,"#))
+        #expect(lines[0].contains(#""requestsSHA256":"\#(plan.header.requestsSHA256!)""#))
+        #expect(try PlanFile.readSealedHeader(path) == (plan.header, plan.sha256))
+
+        // Header and requests are separate zstd frames; re-encoded as one frame, the lines keep their seal.
+        let oneFrame = try dir.write("one.plan", try ManifestFixture.zstdFrame(ManifestFixture.text(lines), in: dir))
+        #expect(try dir.read("one.plan") != dir.read("m.plan"))
+        #expect(try PlanFile.read(oneFrame).requests == plan.requests)
+
+        // The header written is the header read, seal included.
+        let manifest = try dir.write("n.jsonl", ManifestFixture.text([ManifestFixture.line()]))
+        let result = try Planner().plan([ManifestInput(manifest)]) { _ in }
+        #expect(result.header.requestsSHA256 == nil)
+        let written = try PlanFile.write(result.header, requests: result.builder, to: dir.file("n.plan"))
+        #expect(try PlanFile.read(dir.file("n.plan")).header.encoded().bytes == written.encoded().bytes)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("n.plan.requests.partial")))
+    }
+
+    @Test func emptyPlanIsSealedToo() throws {
+        let dir = try TemporaryDirectory()
+        let manifest = try dir.write("m.jsonl", ManifestFixture.text([ManifestFixture.line(version: "bad version")]))
+        let result = try Planner(skipInvalid: true).plan([ManifestInput(manifest)]) { _ in }
+        let written = try PlanFile.write(result.header, requests: result.builder, to: dir.file("m.plan"))
+        #expect(written.requestsSHA256 == SHA256Hex.of([]))
+        #expect(try PlanFile.read(dir.file("m.plan")).requests.isEmpty)
+    }
+
+    @Test func versionEditedToAnotherValidOneBreaksTheSeal() throws {
+        let dir = try TemporaryDirectory()
+        let path = try edited(dir, try lines(try makePlan(dir)), line: 3, #""18.0.199""#, #""18.0.999""#)
+        #expect(throws: PlanError.sealBroken(file: path, line: nil, problem: nil)) { try PlanFile.read(path) }
+        #expect(throws: PlanError.sealBroken(file: path, line: nil, problem: nil)) { try PlanFile.readSealedHeader(path) }
+        // Line endings are bytes the seal covers.
+        let crlf = try dir.write("crlf.plan", try ManifestFixture.zstdFrame(
+            Array((try lines(try makePlan(dir)).joined(separator: "\r\n") + "\r\n").utf8), in: dir))
+        #expect(throws: PlanError.sealBroken(file: crlf, line: nil, problem: nil)) { try PlanFile.read(crlf) }
+    }
+
+    @Test func oldFormatVersionIsRefusedWithWhatToDo() throws {
+        let dir = try TemporaryDirectory()
+        var lines = try lines(try makePlan(dir))
+        lines[0] = lines[0].replacingOccurrences(of: #""formatVersion":2,"#, with: #""formatVersion":1,"#)
+        let path = try dir.write("old.plan", try ManifestFixture.zstdFrame(ManifestFixture.text(lines), in: dir))
+        #expect(throws: PlanError.oldFormat(file: path, version: 1)) { try PlanFile.read(path) }
+        #expect(throws: PlanError.oldFormat(file: path, version: 1)) { try PlanFile.readHeader(path) }
+        #expect("\(PlanError.oldFormat(file: "old.plan", version: 1))".hasSuffix("make the plan again with cabatch plan"))
     }
 }
