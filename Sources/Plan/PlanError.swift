@@ -9,8 +9,10 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
     case truncated(file: String, expected: Int, found: Int)
     /// A plan of an earlier format version, made by an older cabatch.
     case oldFormat(file: String, version: Int)
+    /// A request line breaks one of the service's rules, or the plan's own (ids 1, 2, 3… in order).
+    case invalidRequest(file: String, line: Int, request: Int, rule: String)
     /// The request lines do not match the header's seal: the plan changed after it was written.
-    /// `line` and `problem`: the first request line that is damaged, when one is.
+    /// `line` and `problem`: the first request line that is damaged or breaks a rule, when one is.
     case sealBroken(file: String, line: Int?, problem: String?)
     case rejectsPresent(count: Int)
 
@@ -26,6 +28,8 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
             "\(file) is truncated: the header promises \(expected) requests, the file holds \(found); make the plan again"
         case .oldFormat(let file, let version):
             "\(file) is a format version \(version) plan, which this cabatch no longer reads (it reads version \(PlanHeader.formatVersion), whose requests are sealed); make the plan again with cabatch plan"
+        case .invalidRequest(let file, let line, let request, let rule):
+            "\(file):\(line): request \(request): \(rule); make the plan again with cabatch plan"
         case .sealBroken(let file, let line?, let problem?):
             "\(file):\(line): \(problem); the plan was changed after cabatch plan sealed it; make it again with cabatch plan"
         case .sealBroken(let file, _, _):
@@ -40,6 +44,7 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
     var lineProblem: String? {
         switch self {
         case .damaged(_, _, let reason): "damaged plan line: \(reason)"
+        case .invalidRequest(_, _, let request, let rule): "request \(request): \(rule)"
         default: nil
         }
     }
@@ -52,6 +57,7 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
         case .damaged: "damaged-plan"
         case .truncated: "truncated-plan"
         case .oldFormat: "old-plan-format"
+        case .invalidRequest: "invalid-request"
         case .sealBroken: "seal-broken"
         case .rejectsPresent: "rejects"
         }

@@ -90,13 +90,14 @@ public enum PlanFile {
     }
 
     /// Reads a plan's header and the file's sha256, checking the seal over the request lines
-    /// without decoding them: a report checks a plan this way before it streams any of it out.
-    /// A broken seal names the first damaged request line when there is one.
+    /// without decoding them: a report checks a plan this way before it streams any of it out,
+    /// and `forEachRequest` checks the rules as it streams. A broken seal names the first bad
+    /// request line when there is one.
     public static func readSealedHeader(_ path: String) throws -> (header: PlanHeader, sha256: String) {
         do {
             return try scan(path, decoding: false, header: { _ in }, { _ in })
         } catch let error as PlanError where error == .sealBroken(file: path, line: nil, problem: nil) {
-            // Decoding every line finds the first that is damaged, if one is.
+            // Decoding every line finds the first that is damaged or breaks a rule, if one does.
             try forEachRequest(path, header: { _ in }, { _ in })
             throw error
         }
@@ -105,8 +106,9 @@ public enum PlanFile {
     /// Streams a plan: its header, then each request in id order, checked as `read` checks them;
     /// returns the file's sha256. Holds one line at a time, so reports of any size stay small.
     ///
-    /// The seal is checked once the last line is read: a streaming caller gets an error after the
-    /// requests before it, and must not act on them before this returns.
+    /// Every request is checked against the service's rules before `body` sees it, and the seal
+    /// once the last line is read: a streaming caller gets an error after the requests before the
+    /// first bad line, and must not act on them before this returns.
     @discardableResult
     public static func forEachRequest(_ path: String, header onHeader: (PlanHeader) throws -> Void,
                                       _ body: (DeleteRequest) throws -> Void) throws -> String {
@@ -162,7 +164,7 @@ public enum PlanFile {
         guard seal.finalize() == header.requestsSHA256 else {
             throw PlanError.sealBroken(file: path, line: firstProblem?.line, problem: firstProblem?.error.lineProblem)
         }
-        // Sealed, yet damaged: made that way, not by cabatch plan.
+        // Sealed, yet breaking a rule: made that way, not by cabatch plan.
         if let firstProblem { throw firstProblem.error }
         guard decoding else { return (header, result.stats.sha256) }
         guard count == header.totals.requests else {
@@ -174,8 +176,8 @@ public enum PlanFile {
         return (header, result.stats.sha256)
     }
 
-    /// Request line `number`, decoded and checked against the plan's order (its id must be
-    /// `expectedID`).
+    /// Request line `number`, decoded and checked against the service's rules and the plan's
+    /// order (its id must be `expectedID`).
     static func checkedRequest(_ line: UnsafeRawBufferPointer?, file: String, line number: Int,
                                expectedID: Int) throws -> DeleteRequest {
         guard let line else { throw PlanError.damaged(file: file, line: number, reason: "the line is too long") }
@@ -189,8 +191,8 @@ public enum PlanFile {
             }
             request = try decodeRequest(value, file: file, line: number)
         }
-        guard request.id == expectedID else {
-            throw PlanError.damaged(file: file, line: number, reason: "request id \(request.id) is out of sequence")
+        if let rule = request.ruleViolation(expectedID: expectedID) {
+            throw PlanError.invalidRequest(file: file, line: number, request: request.id, rule: rule)
         }
         return request
     }
@@ -232,6 +234,8 @@ public enum PlanFile {
         return DeleteRequest(id: id, key: key, versions: versions)
     }
 
+    /// Any request line the JSON parser reads; the service's rules are `checkedRequest`'s to judge,
+    /// except an unknown format, which a `PackageKey` cannot hold.
     static func decodeRequest(_ value: JSONValue, file: String, line: Int) throws -> DeleteRequest {
         func fail(_ reason: String) -> PlanError { .damaged(file: file, line: line, reason: reason) }
         guard let o = value.objectValue else { throw fail("not a JSON object") }
@@ -239,10 +243,11 @@ public enum PlanFile {
         guard let domain = o["domain"]?.stringValue, let repository = o["repository"]?.stringValue,
               let formatText = o["format"]?.stringValue, let package = o["package"]?.stringValue
         else { throw fail("a package member is missing") }
-        guard let format = PackageFormat(rawValue: formatText) else { throw fail("unknown format \(formatText)") }
-        guard let list = o["versions"]?.arrayValue, !list.isEmpty, list.count <= DeleteRequest.maxVersions else {
-            throw fail("versions must hold 1 to \(DeleteRequest.maxVersions) entries")
+        guard let format = PackageFormat(rawValue: formatText) else {
+            let rule = ServiceConstraints.check(.format, formatText)?.description ?? "unknown format \(formatText)"
+            throw PlanError.invalidRequest(file: file, line: line, request: id, rule: rule)
         }
+        guard let list = o["versions"]?.arrayValue else { throw fail("versions is missing") }
         let versions = try list.map { item in
             guard let version = item.stringValue else { throw fail("a version is not a string") }
             return version

@@ -64,6 +64,24 @@ import Testing
         return run.stderr
     }
 
+    @Test func versionEditedToABadOneIsRefusedByEveryReader() throws {
+        let dir = try TemporaryDirectory()
+        let path = try makePlan(dir)
+        var lines = try lines(of: path)
+        // Line 4 is request 3, the first of pkg-1.
+        try edit(&lines, line: 4, #""1.0.105""#, #""bad version/with#chars""#)
+        try rewrite(path, lines, in: dir)
+
+        let mentions = ["m.plan:4", "request 3", "bad version/with#chars", #"[^#/\s]+"#]
+        try expectRefused(["apply", "m.plan"] + Self.dryRun, in: dir, mentioning: mentions)
+        try expectRefused(["apply", "m.plan", "--yes"] + Self.dryRun.dropFirst(), in: dir, mentioning: mentions)
+        try expectRefused(["status", "m.plan"], in: dir, mentioning: mentions)
+        for format in ["markdown", "json", "csv", "html"] {
+            try expectRefused(["report", "m.plan", "--format", format], in: dir, mentioning: mentions)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.file("m.plan.journal")))
+    }
+
     @Test func versionEditedToAnotherValidOneBreaksTheSeal() throws {
         let dir = try TemporaryDirectory()
         let path = try makePlan(dir)
@@ -96,6 +114,28 @@ import Testing
         try expectRefused(["apply", "m.plan"] + Self.dryRun, in: dir, mentioning: mentions)
         try expectRefused(["status", "m.plan"], in: dir, mentioning: mentions)
         try expectRefused(["report", "m.plan"], in: dir, mentioning: mentions)
+    }
+
+    /// Plans sealed again after the edit (not something a hand edit does) are still held to the
+    /// service's rules before anything is sent.
+    @Test(arguments: [
+        (2, #""versions":["#, #""versions":["0.0.1","#, "m.plan:2: request 1: it holds 101 versions; a request takes 1 to 100"),
+        (3, #"{"id":2,"#, #"{"id":1,"#, "m.plan:3: request 1: its id repeats an earlier request's"),
+        (4, #""domain":"acme""#, #""domain":"ACME""#, #"m.plan:4: request 3: domain "ACME" does not match"#),
+    ])
+    func resealedPlanBreakingARuleIsRefused(line: Int, old: String, new: String, message: String) throws {
+        let dir = try TemporaryDirectory()
+        let path = try makePlan(dir)
+        var lines = try lines(of: path)
+        try edit(&lines, line: line, old, new)
+        let seal = try #require(try PlanFile.readHeader(path).requestsSHA256)
+        try edit(&lines, line: 1, seal, SHA256Hex.of(ManifestFixture.text(Array(lines.dropFirst()))))
+        try rewrite(path, lines, in: dir)
+
+        let stderr = try expectRefused(["apply", "m.plan"] + Self.dryRun, in: dir, mentioning: [message])
+        #expect(!stderr.contains("seal"))
+        try expectRefused(["apply", "m.plan", "--yes"] + Self.dryRun.dropFirst(), in: dir, mentioning: [message])
+        #expect(!FileManager.default.fileExists(atPath: dir.file("m.plan.journal")))
     }
 
     @Test func sealedPlanReadsAsOneStreamAndRuns() throws {
