@@ -10,7 +10,8 @@ VERSIONS=${VERSIONS:-1000000}
 RUNS=${RUNS:-3}
 swift build -c release --product report-benchmark --scratch-path .build-release 2>&1 | grep -E 'error|Compiling report|Build' || true
 BIN=.build-release/release/report-benchmark
-DIR=bench-out/report-$VERSIONS
+# Named by the plan format version: a plan kept from an older cabatch would be refused.
+DIR=bench-out/report-$VERSIONS-plan2
 if [ ! -s "$DIR/bench.plan.journal" ]; then
   "$BIN" build "$DIR" "$VERSIONS"
 fi

@@ -11,11 +11,14 @@ public enum JSONLinesReader {
     /// Calls `body` with each line's 1-based number and bytes (without `\n`/`\r\n`);
     /// `nil` bytes mean the line was longer than `maxLineLength` and was not kept. The file's
     /// sha256 is left empty unless `hashing` (journals, read whole on every resume, need none).
+    /// `observing` sees every byte of the content (decompressed) before its lines reach `body`:
+    /// a plan's seal covers exact bytes, line endings included, which lines no longer show.
     @discardableResult
     public static func forEachLine(
         of input: ManifestInput,
         maxLineLength: Int = 64 << 20,
         hashing: Bool = true,
+        observing: ((UnsafeRawBufferPointer) -> Void)? = nil,
         _ body: (Int, UnsafeRawBufferPointer?) throws -> Void
     ) throws -> Result {
         let batcher = LineBatcher(input: 0, firstSequence: 0, maxLineLength: maxLineLength)
@@ -36,6 +39,7 @@ public enum JSONLinesReader {
         var lastByte: UInt8?
         try source.stream(into: &stats, hashing: hashing) { chunk in
             if let last = chunk.last { lastByte = last }
+            observing?(chunk)
             try batcher.append(chunk, emit: emit)
         }
         try batcher.finish(emit: emit)

@@ -11,6 +11,9 @@ public final class JSONLinesWriter {
     private let compressor: ZstdCompressor?
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 20
+    /// Whether a zstd frame was begun and not closed; a new file counts as one, so that an empty
+    /// compressed file is still one (empty) frame.
+    private var frameOpen = true
 
     /// - Parameter compressed: zstd when `true`; the level favours speed.
     public init(path: String, compressed: Bool, level: Int32 = 3, workers: Int32 = 0) throws {
@@ -49,6 +52,29 @@ public final class JSONLinesWriter {
         if buffer.count >= flushThreshold { try flush(end: false) }
     }
 
+    /// Closes this stream's current zstd frame and `other`'s whole stream, then copies `other`'s
+    /// bytes after this one's, verbatim: their frames read on as one stream. A plan's header goes
+    /// in front of request lines compressed (and digested) before the header could be written.
+    /// `other` is finished; its partial file goes when it does.
+    public func append(_ other: JSONLinesWriter) throws {
+        try flush(end: true)
+        try other.flush(end: true)
+        let source = open(other.partialPath, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { throw ManifestError.errno(.cannotOpen, file: other.partialPath) }
+        defer { close(source) }
+        var block = [UInt8](repeating: 0, count: flushThreshold)
+        while true {
+            let n = block.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ManifestError.errno(.readFailed, file: other.partialPath)
+            }
+            if n == 0 { break }
+            try block.withUnsafeBytes { try writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+        }
+        frameOpen = false
+    }
+
     /// Finishes the stream, syncs it and renames it to `path`.
     public func commit() throws {
         try flush(end: true)
@@ -61,6 +87,8 @@ public final class JSONLinesWriter {
     private func flush(end: Bool) throws {
         let pending = buffer
         buffer.removeAll(keepingCapacity: true)
+        // After appended frames, nothing new: closing would add an empty frame.
+        if end && pending.isEmpty && !frameOpen { return }
         try pending.withUnsafeBytes { raw in
             if let compressor {
                 try compressor.compress(raw, end: end) { try writeAll($0) }
@@ -68,6 +96,7 @@ public final class JSONLinesWriter {
                 try writeAll(raw)
             }
         }
+        frameOpen = !end
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {

@@ -7,6 +7,13 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
     case damaged(file: String, line: Int, reason: String)
     /// Fewer requests than the header promises.
     case truncated(file: String, expected: Int, found: Int)
+    /// A plan of an earlier format version, made by an older cabatch.
+    case oldFormat(file: String, version: Int)
+    /// A request line breaks one of the service's rules, or the plan's own (ids 1, 2, 3… in order).
+    case invalidRequest(file: String, line: Int, request: Int, rule: String)
+    /// The request lines do not match the header's seal: the plan changed after it was written.
+    /// `line` and `problem`: the first request line that is damaged or breaks a rule, when one is.
+    case sealBroken(file: String, line: Int?, problem: String?)
     case rejectsPresent(count: Int)
 
     public var description: String {
@@ -19,8 +26,26 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
             "\(file):\(line): damaged plan line: \(reason); make the plan again with cabatch plan"
         case .truncated(let file, let expected, let found):
             "\(file) is truncated: the header promises \(expected) requests, the file holds \(found); make the plan again"
+        case .oldFormat(let file, let version):
+            "\(file) is a format version \(version) plan, which this cabatch no longer reads (it reads version \(PlanHeader.formatVersion), whose requests are sealed); make the plan again with cabatch plan"
+        case .invalidRequest(let file, let line, let request, let rule):
+            "\(file):\(line): request \(request): \(rule); make the plan again with cabatch plan"
+        case .sealBroken(let file, let line?, let problem?):
+            "\(file):\(line): \(problem); the plan was changed after cabatch plan sealed it; make it again with cabatch plan"
+        case .sealBroken(let file, _, _):
+            "\(file): the request lines do not match the plan's seal (requestsSHA256 in its header): it was changed after cabatch plan sealed it; make it again with cabatch plan"
         case .rejectsPresent(let count):
             "\(count) manifest line\(count == 1 ? "" : "s") rejected; no plan written (fix them, or plan the valid rows with --skip-invalid)"
+        }
+    }
+
+    /// What is wrong with one request line, without the file's name (`sealBroken` words it after
+    /// its own `file:line:`); `nil` for errors about something else.
+    var lineProblem: String? {
+        switch self {
+        case .damaged(_, _, let reason): "damaged plan line: \(reason)"
+        case .invalidRequest(_, _, let request, let rule): "request \(request): \(rule)"
+        default: nil
         }
     }
 
@@ -31,6 +56,9 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
         case .notAPlan: "not-a-plan"
         case .damaged: "damaged-plan"
         case .truncated: "truncated-plan"
+        case .oldFormat: "old-plan-format"
+        case .invalidRequest: "invalid-request"
+        case .sealBroken: "seal-broken"
         case .rejectsPresent: "rejects"
         }
     }

@@ -2,13 +2,29 @@ import Manifest
 
 /// Reads and writes plan files: zstd-compressed JSON Lines, a header then one request a line.
 public enum PlanFile {
-    /// Writes the header and every request of `builder`, atomically (renamed into place).
-    public static func write(_ header: PlanHeader, requests builder: PlanBuilder, to path: String) throws {
+    /// Writes the header, sealed with the digest of the request lines, and every request of
+    /// `builder`, atomically (renamed into place); returns the header as written.
+    ///
+    /// The header comes first but its seal is known only once every request line is encoded: the
+    /// requests are compressed into frames of their own first, in a file beside the plan, and
+    /// copied after the header's frame. A reader sees one stream, the same manifests still give the
+    /// same bytes, and the request lines are encoded once and never held whole.
+    @discardableResult
+    public static func write(_ header: PlanHeader, requests builder: PlanBuilder, to path: String) throws -> PlanHeader {
         // Level 3 on a second thread: compressing overlaps encoding, and plans are read rarely.
+        let requests = try JSONLinesWriter(path: path + ".requests", compressed: true, level: 3, workers: 1)
+        var seal = SHA256Hex()
+        try builder.forEachEncodedChunk { chunk in
+            seal.update(chunk)
+            try requests.write(lines: chunk)
+        }
+        var sealed = header
+        sealed.requestsSHA256 = seal.finalize()
         let writer = try JSONLinesWriter(path: path, compressed: true, level: 3, workers: 1)
-        try writer.write(header.encoded())
-        try builder.forEachEncodedChunk { try writer.write(lines: $0) }
+        try writer.write(sealed.encoded())
+        try writer.append(requests)
         try writer.commit()
+        return sealed
     }
 
     /// A request line, without its newline: `{"id":1,"domain":…,"domainOwner":…,"repository":…,"format":…,"namespace":…,"package":…,"versions":[…]}`.
@@ -52,7 +68,7 @@ public enum PlanFile {
         public var sha256: String
     }
 
-    /// Reads a whole plan, checking the header, every line and the request count.
+    /// Reads a whole plan, checking the header, every line, the request count and the seal.
     public static func read(_ path: String) throws -> Contents {
         var requests = PlanRequests()
         var header: PlanHeader?
@@ -73,20 +89,49 @@ public enum PlanFile {
         return header!
     }
 
+    /// Reads a plan's header and the file's sha256, checking the seal over the request lines
+    /// without decoding them: a report checks a plan this way before it streams any of it out,
+    /// and `forEachRequest` checks the rules as it streams. A broken seal names the first bad
+    /// request line when there is one.
+    public static func readSealedHeader(_ path: String) throws -> (header: PlanHeader, sha256: String) {
+        do {
+            return try scan(path, decoding: false, header: { _ in }, { _ in })
+        } catch let error as PlanError where error == .sealBroken(file: path, line: nil, problem: nil) {
+            // Decoding every line finds the first that is damaged or breaks a rule, if one does.
+            try forEachRequest(path, header: { _ in }, { _ in })
+            throw error
+        }
+    }
+
     /// Streams a plan: its header, then each request in id order, checked as `read` checks them;
     /// returns the file's sha256. Holds one line at a time, so reports of any size stay small.
+    ///
+    /// Every request is checked against the service's rules before `body` sees it, and the seal
+    /// once the last line is read: a streaming caller gets an error after the requests before the
+    /// first bad line, and must not act on them before this returns.
     @discardableResult
     public static func forEachRequest(_ path: String, header onHeader: (PlanHeader) throws -> Void,
                                       _ body: (DeleteRequest) throws -> Void) throws -> String {
+        try scan(path, decoding: true, header: onHeader, body).sha256
+    }
+
+    /// The one reading of a plan file: the header, the digest of everything after it and, when
+    /// `decoding`, every request decoded and checked (else only the header and the seal).
+    private static func scan(_ path: String, decoding: Bool, header onHeader: (PlanHeader) throws -> Void,
+                             _ body: (DeleteRequest) throws -> Void) throws -> (header: PlanHeader, sha256: String) {
         var header: PlanHeader?
         var count = 0, versions = 0
+        var seal = RequestLinesDigest()
+        // After the first bad request line the rest are only digested, so that the error can say
+        // whether the plan was changed since it was sealed or was made that way.
+        var firstProblem: (line: Int, error: PlanError)?
         let result: JSONLinesReader.Result
         do {
-            result = try JSONLinesReader.forEachLine(of: ManifestInput(path)) { number, line in
-                guard let line else {
-                    throw PlanError.damaged(file: path, line: number, reason: "the line is too long")
-                }
+            result = try JSONLinesReader.forEachLine(of: ManifestInput(path), observing: { seal.update($0) }) { number, line in
                 if number == 1 {
+                    guard let line else {
+                        throw PlanError.damaged(file: path, line: number, reason: "the line is too long")
+                    }
                     let value: JSONValue
                     do { value = try JSONValue.parse(line) } catch {
                         throw PlanError.notAPlan(file: path, reason: "its first line is not JSON")
@@ -95,18 +140,13 @@ public enum PlanFile {
                     try onHeader(header!)
                     return
                 }
+                guard decoding, firstProblem == nil else { return }
                 let request: DeleteRequest
-                if let written = decodeWritten(line) {
-                    request = written
-                } else {
-                    let value: JSONValue
-                    do { value = try JSONValue.parse(line) } catch {
-                        throw PlanError.damaged(file: path, line: number, reason: "\(error)")
-                    }
-                    request = try decodeRequest(value, file: path, line: number)
-                }
-                guard request.id == count + 1 else {
-                    throw PlanError.damaged(file: path, line: number, reason: "request id \(request.id) is out of sequence")
+                do {
+                    request = try checkedRequest(line, file: path, line: number, expectedID: count + 1)
+                } catch let error as PlanError {
+                    firstProblem = (number, error)
+                    return
                 }
                 count += 1
                 versions += request.versions.count
@@ -121,13 +161,57 @@ public enum PlanFile {
         guard result.stats.compressed else {
             throw PlanError.notAPlan(file: path, reason: "plans are zstd-compressed and this file is not")
         }
+        guard seal.finalize() == header.requestsSHA256 else {
+            throw PlanError.sealBroken(file: path, line: firstProblem?.line, problem: firstProblem?.error.lineProblem)
+        }
+        // Sealed, yet breaking a rule: made that way, not by cabatch plan.
+        if let firstProblem { throw firstProblem.error }
+        guard decoding else { return (header, result.stats.sha256) }
         guard count == header.totals.requests else {
             throw PlanError.truncated(file: path, expected: header.totals.requests, found: count)
         }
         guard versions == header.totals.versions else {
             throw PlanError.damaged(file: path, line: 1, reason: "the header counts \(header.totals.versions) versions and the requests hold \(versions)")
         }
-        return result.stats.sha256
+        return (header, result.stats.sha256)
+    }
+
+    /// Request line `number`, decoded and checked against the service's rules and the plan's
+    /// order (its id must be `expectedID`).
+    static func checkedRequest(_ line: UnsafeRawBufferPointer?, file: String, line number: Int,
+                               expectedID: Int) throws -> DeleteRequest {
+        guard let line else { throw PlanError.damaged(file: file, line: number, reason: "the line is too long") }
+        let request: DeleteRequest
+        if let written = decodeWritten(line) {
+            request = written
+        } else {
+            let value: JSONValue
+            do { value = try JSONValue.parse(line) } catch {
+                throw PlanError.damaged(file: file, line: number, reason: "\(error)")
+            }
+            request = try decodeRequest(value, file: file, line: number)
+        }
+        if let rule = request.ruleViolation(expectedID: expectedID) {
+            throw PlanError.invalidRequest(file: file, line: number, request: request.id, rule: rule)
+        }
+        return request
+    }
+
+    /// The SHA-256 of the bytes after the header line's newline: exactly what the seal covers.
+    private struct RequestLinesDigest {
+        private var digest = SHA256Hex()
+        private var pastHeader = false
+
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            if pastHeader {
+                digest.update(bytes)
+            } else if let newline = bytes.firstIndex(of: 0x0A) {
+                pastHeader = true
+                digest.update(UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)...]))
+            }
+        }
+
+        func finalize() -> String { digest.finalize() }
     }
 
     /// A request line in exactly the shape `appendLine` writes, valid, decoded straight from its
@@ -150,6 +234,8 @@ public enum PlanFile {
         return DeleteRequest(id: id, key: key, versions: versions)
     }
 
+    /// Any request line the JSON parser reads; the service's rules are `checkedRequest`'s to judge,
+    /// except an unknown format, which a `PackageKey` cannot hold.
     static func decodeRequest(_ value: JSONValue, file: String, line: Int) throws -> DeleteRequest {
         func fail(_ reason: String) -> PlanError { .damaged(file: file, line: line, reason: reason) }
         guard let o = value.objectValue else { throw fail("not a JSON object") }
@@ -157,10 +243,11 @@ public enum PlanFile {
         guard let domain = o["domain"]?.stringValue, let repository = o["repository"]?.stringValue,
               let formatText = o["format"]?.stringValue, let package = o["package"]?.stringValue
         else { throw fail("a package member is missing") }
-        guard let format = PackageFormat(rawValue: formatText) else { throw fail("unknown format \(formatText)") }
-        guard let list = o["versions"]?.arrayValue, !list.isEmpty, list.count <= DeleteRequest.maxVersions else {
-            throw fail("versions must hold 1 to \(DeleteRequest.maxVersions) entries")
+        guard let format = PackageFormat(rawValue: formatText) else {
+            let rule = ServiceConstraints.check(.format, formatText)?.description ?? "unknown format \(formatText)"
+            throw PlanError.invalidRequest(file: file, line: line, request: id, rule: rule)
         }
+        guard let list = o["versions"]?.arrayValue else { throw fail("versions is missing") }
         let versions = try list.map { item in
             guard let version = item.stringValue else { throw fail("a version is not a string") }
             return version

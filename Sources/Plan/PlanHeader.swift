@@ -3,7 +3,8 @@ import Manifest
 /// The first line of a plan file: what the plan was made from and what it holds.
 public struct PlanHeader: Sendable, Equatable {
     public static let formatName = "cabatch-plan"
-    public static let formatVersion = 1
+    /// 2: the header seals the request lines (`requestsSHA256`).
+    public static let formatVersion = 2
 
     public var operation = "DeletePackageVersions"
     public var manifests: [ManifestStats]
@@ -12,6 +13,9 @@ public struct PlanHeader: Sendable, Equatable {
     public var skipInvalid: Bool
     public var shard: Shard?
     public var totals: PlanTotals
+    /// The seal: SHA-256 (hex) of the exact bytes after the header line, every request line
+    /// with its newline, in order. `nil` until `PlanFile.write` has encoded the requests.
+    public var requestsSHA256: String?
 
     public init(manifests: [ManifestStats], defaultDomainOwner: String?, skipInvalid: Bool,
                 shard: Shard?, totals: PlanTotals) {
@@ -31,6 +35,7 @@ extension PlanHeader {
         w.member("format", Self.formatName)
         w.member("formatVersion", Self.formatVersion)
         w.member("operation", operation)
+        w.member("requestsSHA256", requestsSHA256)
         w.key("manifests")
         w.beginArray()
         for m in manifests {
@@ -89,10 +94,14 @@ extension PlanHeader {
         guard let o = value.objectValue, o["format"]?.stringValue == Self.formatName else {
             throw PlanError.notAPlan(file: file, reason: "its first line is not a cabatch plan header")
         }
-        guard let version = o["formatVersion"]?.intValue, version == Self.formatVersion else {
+        let version = o["formatVersion"]?.intValue
+        if let version, version >= 1, version < Self.formatVersion {
+            throw PlanError.oldFormat(file: file, version: version)
+        }
+        guard version == Self.formatVersion else {
             throw PlanError.notAPlan(
                 file: file,
-                reason: "format version \(o["formatVersion"]?.intValue.map(String.init) ?? "?") is not \(Self.formatVersion), the one this cabatch reads")
+                reason: "format version \(version.map(String.init) ?? "?") is not \(Self.formatVersion), the one this cabatch reads")
         }
         func int(_ obj: JSONObject?, _ name: String) throws -> Int {
             guard let v = obj?[name]?.intValue else {
@@ -153,5 +162,10 @@ extension PlanHeader {
                   skipInvalid: options?["skipInvalid"]?.boolValue ?? false,
                   shard: try options?["shard"]?.stringValue.map { try Shard(parsing: $0) }, totals: totals)
         self.operation = try string(o, "operation")
+        let seal = try string(o, "requestsSHA256")
+        guard seal.utf8.count == 64, seal.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw PlanError.damaged(file: file, line: 1, reason: "header member requestsSHA256 is not a SHA-256 in hex")
+        }
+        self.requestsSHA256 = seal
     }
 }

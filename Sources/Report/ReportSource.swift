@@ -45,11 +45,9 @@ public struct ReportSource: Sendable {
     public static func load(_ path: String, versionsPerStretch: Int = 1 << 16) throws -> ReportSource {
         let planPath = path.hasSuffix(".journal") ? String(path.dropLast(".journal".count)) : path
         let journalPath = JournalFile.path(forPlan: planPath)
-        // The header and the file's digest now; the requests are checked as each report streams them.
-        let header = try PlanFile.readHeader(planPath)
-        guard let sha256 = FileDigest.sha256(path: planPath) else {
-            throw PlanError.notAPlan(file: planPath, reason: "it cannot be read")
-        }
+        // The header, the file's digest and the seal now, before any report streams (and prints)
+        // requests; each stream then decodes and checks the requests again as it goes.
+        let (header, sha256) = try PlanFile.readSealedHeader(planPath)
         let requestCount = header.totals.requests
         let hasJournal = FileManager.default.fileExists(atPath: journalPath)
         let index = hasJournal

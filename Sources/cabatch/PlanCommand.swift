@@ -66,13 +66,14 @@ struct PlanCommand: ParsableCommand {
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }
+        var header = result.header
         if result.isWritable {
-            try PlanFile.write(result.header, requests: result.builder, to: planPath)
+            header = try PlanFile.write(result.header, requests: result.builder, to: planPath)
         }
         // Freeing millions of versions one by one takes a second, just before the process
         // ends and the memory goes back anyway.
         if keepsTablesUntilExit { _ = Unmanaged.passRetained(ExitLifetime(result)) }
-        let summary = PlanSummary(header: result.header, planPath: result.isWritable ? planPath : nil,
+        let summary = PlanSummary(header: header, planPath: result.isWritable ? planPath : nil,
                                   rejectsPath: rejectLog.count > 0 ? rejectsPath : nil, firstRejects: rejectLog.first)
         switch output {
         case .text: Terminal.out(summary.text(table: printSummary || !result.isWritable))
