@@ -13,6 +13,9 @@ public struct ExecutionOptions: Sendable {
     public var failureRateMinimum = 1_000
     /// Sent with every request, so versions whose status changed are refused (`--expected-status`).
     public var expectedStatus: PackageVersionStatus?
+    /// Stop (resumably) when attempts keep failing without any answer from the endpoint for
+    /// this many seconds since its last answer (or since the start).
+    public var silenceLimit: Double = 10
     /// Seed for backoff jitter; fixed in tests.
     public var seed: UInt64 = UInt64.random(in: 1...UInt64.max)
 

@@ -28,6 +28,9 @@ public final class Executor: @unchecked Sendable {
     private var answeredVersions = 0
     /// Answers in a row with no HTTP response at all: the endpoint is gone when they pile up.
     private var consecutiveUnanswered = 0
+    /// When the endpoint last answered anything (an HTTP response of any status).
+    private var lastAnswerAt = 0.0
+    private var silenceTimer: DispatchSourceTimer?
     private var failedVersions = 0
     private var stopping: StopReason?
     private var pumpScheduled = false
@@ -59,6 +62,12 @@ public final class Executor: @unchecked Sendable {
                     timer.resume()
                     self.progressTimer = timer
                 }
+                // Checks for a silent endpoint also while every request waits for a backoff.
+                let watchdog = DispatchSource.makeTimerSource(queue: self.queue)
+                watchdog.schedule(deadline: .now() + 1, repeating: 1)
+                watchdog.setEventHandler { [weak self] in self?.stopIfEndpointSilent(lastError: nil) }
+                watchdog.resume()
+                self.silenceTimer = watchdog
                 self.pump()
             }
         }
@@ -162,6 +171,7 @@ public final class Executor: @unchecked Sendable {
             stopping = .fatal(code: "journal", message: failure)
         }
         consecutiveUnanswered = answer.httpStatus == nil ? consecutiveUnanswered + 1 : 0
+        if answer.httpStatus != nil { lastAnswerAt = t }
         if answer.httpStatus == nil, let code = answer.errorCode, Self.undeliveredCodes.contains(code) {
             limiter.refund(now: t)
         }
@@ -169,6 +179,7 @@ public final class Executor: @unchecked Sendable {
             stopping = .fatal(code: "endpoint-unreachable",
                               message: "\(consecutiveUnanswered) requests in a row got no answer (last: \(answer.errorCode ?? "transport"): \(answer.errorMessage ?? ""))")
         }
+        if answer.httpStatus == nil { stopIfEndpointSilent(lastError: answer) }
         if answer.fatalForRun {
             if stopping == nil || stopping == .interrupted {
                 stopping = .fatal(code: answer.errorCode ?? "error", message: answer.errorMessage ?? "")
@@ -192,6 +203,22 @@ public final class Executor: @unchecked Sendable {
         pump()
     }
 
+    /// Whether attempts have failed without an answer for longer than `limit` seconds since the
+    /// endpoint's last answer (pure, so the rule can be tested on its own).
+    static func endpointIsSilent(now: Double, lastAnswerAt: Double, unansweredInARow: Int, limit: Double) -> Bool {
+        unansweredInARow > 0 && now - lastAnswerAt >= limit
+    }
+
+    private func stopIfEndpointSilent(lastError: AttemptOutcome?) {
+        guard stopping == nil || stopping == .interrupted,
+              Self.endpointIsSilent(now: now, lastAnswerAt: lastAnswerAt, unansweredInARow: consecutiveUnanswered,
+                                    limit: options.silenceLimit) else { return }
+        let last = lastError.map { " (last: \($0.errorCode ?? "transport"): \($0.errorMessage ?? ""))" } ?? ""
+        stopping = .fatal(code: "endpoint-unreachable",
+                          message: "no answer from the endpoint for \(Int(now - lastAnswerAt)) s while attempts kept failing\(last)")
+        finishIfIdle()
+    }
+
     private func finishIfIdle() {
         guard inFlight == 0, let continuation = finished else { return }
         let drained = readyHead >= ready.count && delayed.isEmpty
@@ -199,6 +226,7 @@ public final class Executor: @unchecked Sendable {
         let reason = stopping ?? .completed
         finished = nil
         progressTimer?.cancel()
+        silenceTimer?.cancel()
         let stillPending = progress.leftPending + ready[readyHead...].reduce(0) { $0 + $1.versionCount } + delayed.versionCount
         // The recorder's last sync runs every durable callback before `finish` returns; their
         // updates are queued ahead of the result below, so the result counts what is durable.

@@ -1,0 +1,53 @@
+@testable import Execution
+import Emulator
+import Foundation
+import TestSupport
+import Testing
+
+/// An endpoint that stops answering stops the run, resumably, soon after its last answer.
+@Suite struct DeadEndpointTests {
+    @Test func silenceCountsOnlyWhenAttemptsFailWithoutAnswers() {
+        #expect(Executor.endpointIsSilent(now: 12, lastAnswerAt: 1, unansweredInARow: 3, limit: 10))
+        #expect(!Executor.endpointIsSilent(now: 10.5, lastAnswerAt: 1, unansweredInARow: 3, limit: 10))
+        // Waiting out a long Retry-After is not silence: the last attempt was answered.
+        #expect(!Executor.endpointIsSilent(now: 70, lastAnswerAt: 1, unansweredInARow: 0, limit: 10))
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aDeadEndpointStopsTheRunSoonAfterItsLastAnswer() async throws {
+        let fixture = try RunFixture(packages: 1_000, versionsPerPackage: 4)
+        var configuration = EmulatorConfiguration()
+        configuration.faults = FaultConfiguration(latencyMilliseconds: 10, seed: 4)
+        let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
+        process.arguments = ["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
+                             "--progress", "never", "--rate", "50"]
+        process.environment = RunFixture.environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let journalPath = fixture.journalPath
+        try await offPool {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int) ?? 0) < 20_000 {
+                usleep(20_000)
+            }
+        }
+        await emulator.stop()
+        let stoppedAt = Date()
+        let (text, errors) = try await offPool {
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (text, errors)
+        }
+        let seconds = Date().timeIntervalSince(stoppedAt)
+        #expect(process.terminationStatus == 3, "\(text)\n\(errors)")
+        #expect(seconds <= 16, "stopped \(seconds) s after the endpoint's last answer")
+        #expect(text.contains("endpoint-unreachable"), "\(text)")
+        #expect(text.contains("resume with: `cabatch apply \(fixture.planPath)"), "\(text)")
+        #expect(try fixture.replay().totals.pending > 0)
+    }
+}
