@@ -17,18 +17,27 @@ struct PlanRun {
     var output: OutputFormat
 
     func execute() async throws {
+        let configuration: ClientConfiguration
+        do { configuration = try aws.resolve() } catch {
+            Terminal.err("error: \(error)")
+            throw ExitCode.invalidInput
+        }
+        if flags.dryRun {
+            // The header (and the seal) only: the requests stream.
+            do { try checkManifestsUnchanged(try PlanFile.readSealedHeader(planPath).header) } catch let error as ExitCode {
+                throw error
+            } catch {
+                Terminal.err("error: \(error)")
+                throw ExitCode.invalidInput
+            }
+            return try dryRun(configuration)
+        }
         let plan: PlanFile.Contents
         do { plan = try PlanFile.read(planPath) } catch {
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }
         try checkManifestsUnchanged(plan.header)
-        let configuration: ClientConfiguration
-        do { configuration = try aws.resolve() } catch {
-            Terminal.err("error: \(error)")
-            throw ExitCode.invalidInput
-        }
-        if flags.dryRun { return try await dryRun(plan, configuration) }
 
         let recorder = JournalRecorder()
         let opened: JournalWriter.Opened
@@ -124,22 +133,29 @@ struct PlanRun {
         return readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
     }
 
-    private func dryRun(_ plan: PlanFile.Contents, _ configuration: ClientConfiguration) async throws {
-        var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
-        if FileManager.default.fileExists(atPath: replay.source) {
-            _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
-        }
-        let pending = replay.pendingRequests()
+    /// Prints every request a run would send now (the journal's pending versions), streaming
+    /// the plan a stretch of whole packages at a time; sends nothing.
+    private func dryRun(_ configuration: ClientConfiguration) throws {
         // Placeholder keys: a dry run must not need, fetch or show real credentials.
         let credentials = Credentials(accessKeyID: "AKIDDRYRUN", secretAccessKey: "dry-run")
-        for request in pending {
-            let operation = DeletePackageVersions(coordinates: request.key.coordinates, versions: request.versions,
-                                                  expectedStatus: flags.options.expectedStatus)
-            let preview = try RequestPreview.of(operation, endpoint: configuration.endpoint, region: configuration.region,
-                                                credentials: credentials, userAgent: "cabatch/\(CabatchVersion.current)")
-            Terminal.out("# request \(request.id): \(request.versions.count) versions of \(request.key)\n\(preview)\n")
+        var requests = 0, versions = 0
+        do {
+            try ReportSource.load(planPath).forEachStretch { replay in
+                for request in replay.pendingRequests() {
+                    let operation = DeletePackageVersions(coordinates: request.key.coordinates, versions: request.versions,
+                                                          expectedStatus: flags.options.expectedStatus)
+                    let preview = try RequestPreview.of(operation, endpoint: configuration.endpoint, region: configuration.region,
+                                                        credentials: credentials, userAgent: "cabatch/\(CabatchVersion.current)")
+                    Terminal.out("# request \(request.id): \(request.versions.count) versions of \(request.key)\n\(preview)\n")
+                    requests += 1
+                    versions += request.versions.count
+                }
+            }
+        } catch {
+            Terminal.err("error: \(error)")
+            throw ExitCode.invalidInput
         }
-        Terminal.err("Dry run: \(pending.count.grouped) requests, \(pending.reduce(0) { $0 + $1.versions.count }.grouped) versions would be sent to \(configuration.endpoint); nothing was sent.")
+        Terminal.err("Dry run: \(requests.grouped) requests, \(versions.grouped) versions would be sent to \(configuration.endpoint); nothing was sent.")
     }
 
     /// What `--verify` found.

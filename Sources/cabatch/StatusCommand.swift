@@ -3,6 +3,7 @@ import Foundation
 import Journal
 import Manifest
 import Plan
+import Report
 
 /// `cabatch status`: what is done and pending, from the plan's journal, without the network.
 struct StatusCommand: ParsableCommand {
@@ -18,41 +19,40 @@ struct StatusCommand: ParsableCommand {
     var output: OutputFormat = .text
 
     func run() throws {
-        let contents: PlanFile.Contents
-        do { contents = try PlanFile.read(plan) } catch {
+        // The plan streams a stretch of whole packages at a time against an index of the
+        // journal, as reports do: memory follows the journal's records, not the plan's versions.
+        var t = StateCounts()
+        var attempts = 0, retries = 0, throttled = 0
+        let source: ReportSource
+        do {
+            source = try ReportSource.load(plan)
+            try source.forEachStretch { replay in
+                t = t + replay.totals
+                attempts += replay.statistics.attempts
+                retries += replay.statistics.retries
+                throttled += replay.statistics.throttled
+            }
+        } catch {
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }
-        var replay = JournalReplay(requests: contents.requests, source: JournalFile.path(forPlan: plan))
-        if FileManager.default.fileExists(atPath: replay.source) {
-            do {
-                _ = try JournalFile.read(replay.source) { sequence, record in
-                    if case .header(let header) = record, header.planSHA256 != contents.sha256 {
-                        throw JournalError.otherPlan(file: replay.source, journalPlan: header.planSHA256, plan: contents.sha256)
-                    }
-                    try replay.apply(record, sequence: sequence)
-                }
-            } catch {
-                Terminal.err("error: \(error)")
-                throw ExitCode.invalidInput
-            }
-        }
-        let t = replay.totals
+        let journalPath = JournalFile.path(forPlan: plan)
+        let hasJournal = source.journalName != nil
         switch output {
         case .json:
             var w = JSONWriter()
             w.beginObject()
             w.member("plan", plan)
-            w.member("journal", FileManager.default.fileExists(atPath: replay.source) ? replay.source : nil)
+            w.member("journal", hasJournal ? journalPath : nil)
             w.member("deleted", t.deleted)
             w.member("absent", t.absent)
             w.member("failed", t.failed)
             w.member("pending", t.pending)
             w.member("planned", t.total)
-            w.member("runs", replay.runs.count)
-            w.member("attempts", replay.statistics.attempts)
-            w.member("retries", replay.statistics.retries)
-            w.member("throttled", replay.statistics.throttled)
+            w.member("runs", source.runs.count)
+            w.member("attempts", attempts)
+            w.member("retries", retries)
+            w.member("throttled", throttled)
             w.endObject()
             Terminal.out(String(decoding: w.bytes, as: UTF8.self))
         case .text:
@@ -64,7 +64,7 @@ struct StatusCommand: ParsableCommand {
                   absent   \(t.absent.grouped)
                   failed   \(t.failed.grouped)
                   pending  \(t.pending.grouped)
-                \(replay.runs.count) run(s), \(replay.statistics.attempts.grouped) attempts, \(replay.statistics.retries.grouped) retries, \(replay.statistics.throttled.grouped) throttled
+                \(source.runs.count) run(s), \(attempts.grouped) attempts, \(retries.grouped) retries, \(throttled.grouped) throttled
                 """)
         }
     }
