@@ -17,9 +17,13 @@ public final class Executor: @unchecked Sendable {
     private let options: ExecutionOptions
     private let start = DispatchTime.now()
 
+    private let feed: any WorkFeed
+
     // State: touched only on `queue`.
-    private var ready: [WorkItem]
+    private var ready: [WorkItem] = []
     private var readyHead = 0
+    /// The feed has nothing more to give.
+    private var feedExhausted = false
     private var delayed = DelayQueue()
     private var inFlight = 0
     private var limiter: AdaptiveRateLimiter
@@ -38,14 +42,23 @@ public final class Executor: @unchecked Sendable {
     private var onProgress: (@Sendable (ExecutionProgress) -> Void)?
     private var progressTimer: DispatchSourceTimer?
 
-    public init(items: [WorkItem], transport: any DeleteTransport, recorder: any AttemptRecorder, options: ExecutionOptions) {
-        self.ready = items
+    /// Work taken from `feed` as the run goes; `totalVersions` is what it will give in all
+    /// (for progress).
+    public init(feed: any WorkFeed, totalVersions: Int, transport: any DeleteTransport, recorder: any AttemptRecorder,
+                options: ExecutionOptions) {
+        self.feed = feed
         self.transport = transport
         self.recorder = recorder
         self.options = options
         self.limiter = AdaptiveRateLimiter(maxRate: options.rate, now: 0)
         self.rng = SplitMix64(seed: options.seed)
-        progress.totalVersions = items.reduce(0) { $0 + $1.versionCount }
+        progress.totalVersions = totalVersions
+    }
+
+    /// Work known up front.
+    public convenience init(items: [WorkItem], transport: any DeleteTransport, recorder: any AttemptRecorder, options: ExecutionOptions) {
+        self.init(feed: ArrayFeed(items), totalVersions: items.reduce(0) { $0 + $1.versionCount }, transport: transport,
+                  recorder: recorder, options: options)
     }
 
     /// Runs until every item is final or the run stops; `onProgress` is called every
@@ -68,6 +81,10 @@ public final class Executor: @unchecked Sendable {
                 watchdog.setEventHandler { [weak self] in self?.stopIfEndpointSilent(lastError: nil) }
                 watchdog.resume()
                 self.silenceTimer = watchdog
+                self.feed.setReadyHandler { [weak self] in
+                    guard let self else { return }
+                    self.queue.async { self.pump() }
+                }
                 self.pump()
             }
         }
@@ -92,7 +109,7 @@ public final class Executor: @unchecked Sendable {
         while stopping == nil && inFlight < options.concurrency {
             let t = now
             while let next = delayed.peek, next.notBefore <= t { ready.append(delayed.pop()!) }
-            guard readyHead < ready.count else {
+            guard readyHead < ready.count || takeFromFeed() else {
                 if let next = delayed.peek { schedulePump(after: next.notBefore - t) }
                 break
             }
@@ -109,6 +126,28 @@ public final class Executor: @unchecked Sendable {
             send(item)
         }
         finishIfIdle()
+    }
+
+    /// Moves the feed's next batch to `ready`; false when it has none now (its ready handler
+    /// pumps again when it has) or none at all.
+    private func takeFromFeed() -> Bool {
+        guard !feedExhausted else { return false }
+        switch feed.poll() {
+        case .items(let items):
+            ready.removeFirst(readyHead)
+            readyHead = 0
+            ready.append(contentsOf: items)
+            return !items.isEmpty
+        case .notYet:
+            return false
+        case .exhausted:
+            feedExhausted = true
+            return false
+        case .failed(let message):
+            feedExhausted = true
+            if stopping == nil || stopping == .interrupted { stopping = .fatal(code: "plan", message: message) }
+            return false
+        }
     }
 
     /// At most one timer is pending: answers call `pump` directly, and only the timer's own
@@ -221,12 +260,13 @@ public final class Executor: @unchecked Sendable {
 
     private func finishIfIdle() {
         guard inFlight == 0, let continuation = finished else { return }
-        let drained = readyHead >= ready.count && delayed.isEmpty
+        let drained = readyHead >= ready.count && delayed.isEmpty && feedExhausted
         guard drained || stopping != nil else { return }
         let reason = stopping ?? .completed
         finished = nil
         progressTimer?.cancel()
         silenceTimer?.cancel()
+        feed.cancel()
         let stillPending = progress.leftPending + ready[readyHead...].reduce(0) { $0 + $1.versionCount } + delayed.versionCount
         // The recorder's last sync runs every durable callback before `finish` returns; their
         // updates are queued ahead of the result below, so the result counts what is durable.

@@ -9,9 +9,6 @@ public final class JournalRecorder: AttemptRecorder, @unchecked Sendable {
     /// Callbacks waiting for a sync, in sequence order.
     private var waiting: [(sequence: UInt64, callback: @Sendable () -> Void)] = []
     private var waitingHead = 0
-    /// Attempts so far per request id, across runs (from the replay) and this run.
-    private var attempts: [Int: Int] = [:]
-    private var nextAttemptOf: @Sendable (Int) -> Int = { _ in 1 }
     private var failure: JournalError?
 
     /// Made before the journal is opened, so that its durability handler can be given to `open`.
@@ -22,13 +19,9 @@ public final class JournalRecorder: AttemptRecorder, @unchecked Sendable {
         { [weak self] result in self?.durable(result) }
     }
 
-    /// Hands over the opened writer and the replay's next attempt number per request id;
-    /// must come before the first record.
-    public func attach(_ writer: JournalWriter, nextAttempt: @escaping @Sendable (Int) -> Int) {
-        lock.withLock {
-            self.writer = writer
-            self.nextAttemptOf = nextAttempt
-        }
+    /// Hands over the opened writer; must come before the first record.
+    public func attach(_ writer: JournalWriter) {
+        lock.withLock { self.writer = writer }
     }
 
     public func recordRunStart(_ start: RunStart) throws {
@@ -37,11 +30,7 @@ public final class JournalRecorder: AttemptRecorder, @unchecked Sendable {
 
     public func recordIntent(_ item: WorkItem, at time: Date) -> Int {
         let id = item.segments[0].requestID
-        let attempt: Int = lock.withLock {
-            let next = attempts[id].map { $0 + 1 } ?? nextAttemptOf(id)
-            attempts[id] = next
-            return next
-        }
+        let attempt = item.priorAttempts + item.attempts
         append(.intent(AttemptIntent(request: id, attempt: attempt, time: Timestamp(date: time), versions: item.versions)))
         return attempt
     }

@@ -17,15 +17,19 @@ public struct WorkItem: Sendable, Hashable {
 
     public var key: PackageKey
     public var segments: [Segment]
-    /// Attempts already made, from 0.
+    /// Attempts made by this run, from 0.
     public var attempts: Int
+    /// Attempts the journal already holds for its request id, from earlier runs: the journal
+    /// numbers attempts across runs.
+    public var priorAttempts: Int
     /// Monotonic seconds before which it must not be sent (backoff).
     public var notBefore: Double
 
-    public init(key: PackageKey, segments: [Segment], attempts: Int = 0, notBefore: Double = 0) {
+    public init(key: PackageKey, segments: [Segment], attempts: Int = 0, priorAttempts: Int = 0, notBefore: Double = 0) {
         self.key = key
         self.segments = segments
         self.attempts = attempts
+        self.priorAttempts = priorAttempts
         self.notBefore = notBefore
     }
 

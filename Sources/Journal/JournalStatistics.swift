@@ -60,10 +60,10 @@ public struct JournalStatistics: Sendable, Equatable {
     public init() {}
 
     /// What was added after `earlier` (the same journal read before): one run's own figures,
-    /// counted exactly as reports count them.
+    /// counted exactly as reports count them. `records` and the per-status and per-type counts
+    /// are left empty.
     public func since(_ earlier: JournalStatistics) -> JournalStatistics {
         var d = JournalStatistics()
-        d.records = records - earlier.records
         d.attempts = attempts - earlier.attempts
         d.retries = retries - earlier.retries
         d.answers = answers - earlier.answers
@@ -72,6 +72,22 @@ public struct JournalStatistics: Sendable, Equatable {
         d.lostAnswersClosed = lostAnswersClosed - earlier.lostAnswersClosed
         d.absentAfterLostAnswer = absentAfterLostAnswer - earlier.absentAfterLostAnswer
         return d
+    }
+
+    /// The counts of two replays of disjoint requests (stretches of one plan) together. Every
+    /// stretch replays the run boundaries, so `records` is not summed.
+    public static func + (a: JournalStatistics, b: JournalStatistics) -> JournalStatistics {
+        var sum = a
+        sum.attempts += b.attempts
+        sum.retries += b.retries
+        sum.answers += b.answers
+        sum.throttled += b.throttled
+        sum.transportErrors += b.transportErrors
+        sum.lostAnswersClosed += b.lostAnswersClosed
+        sum.absentAfterLostAnswer += b.absentAfterLostAnswer
+        sum.httpStatuses.merge(b.httpStatuses, uniquingKeysWith: +)
+        sum.errorTypes.merge(b.errorTypes, uniquingKeysWith: +)
+        return sum
     }
 }
 

@@ -33,6 +33,29 @@ extension JournalWriter {
     /// and its directory are synced before this returns, so the file survives a crash.
     public static func open(path: String, planSHA256: String, requests: PlanRequests, cabatchVersion: String,
                             time: Timestamp, onDurable: DurabilityHandler? = nil) throws -> Opened {
+        var replay = JournalReplay(requests: requests, source: path)
+        let (writer, read, created) = try open(path: path, planSHA256: planSHA256, cabatchVersion: cabatchVersion, time: time,
+                                               onDurable: onDurable) { sequence, record in
+            try replay.apply(record, sequence: sequence)
+        }
+        return Opened(writer: writer, replay: replay, read: read, created: created)
+    }
+
+    /// Opens or creates a journal as `open` does, checking every record and cutting a torn tail,
+    /// but without replaying it against the plan: for a run that streams the plan against a
+    /// `JournalIndex` made after this returns.
+    public static func openForAppending(path: String, planSHA256: String, cabatchVersion: String, time: Timestamp,
+                                        onDurable: DurabilityHandler? = nil) throws -> (writer: JournalWriter, created: Bool) {
+        let (writer, _, created) = try open(path: path, planSHA256: planSHA256, cabatchVersion: cabatchVersion, time: time,
+                                            onDurable: onDurable) { _, _ in }
+        return (writer, created)
+    }
+
+    /// The one way a journal is opened: lock, read and check (each record to `onRecord`, the
+    /// header written to a new journal too), cut a torn tail, start a new journal with its header.
+    private static func open(path: String, planSHA256: String, cabatchVersion: String, time: Timestamp,
+                             onDurable: DurabilityHandler?, onRecord: (UInt64, JournalRecord) throws -> Void)
+        throws -> (writer: JournalWriter, read: JournalFile.ReadResult, created: Bool) {
         var created = true
         var fd = Glibc.open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
         if fd < 0, errno == EEXIST {
@@ -47,14 +70,13 @@ extension JournalWriter {
             throw ioError(path, "flock")
         }
 
-        var replay = JournalReplay(requests: requests, source: path)
         var read = JournalFile.ReadResult()
         if !created {
             read = try JournalFile.read(path) { sequence, record in
                 if case .header(let header) = record, header.planSHA256 != planSHA256 {
                     throw JournalError.otherPlan(file: path, journalPlan: header.planSHA256, plan: planSHA256)
                 }
-                try replay.apply(record, sequence: sequence)
+                try onRecord(sequence, record)
             }
             if read.validLength < read.fileLength {
                 guard ftruncate(fd, off_t(read.validLength)) == 0 else { throw ioError(path, "ftruncate") }
@@ -67,12 +89,12 @@ extension JournalWriter {
         if read.records == 0 {
             let header = JournalHeader(planSHA256: planSHA256, cabatchVersion: cabatchVersion, startTime: time)
             try writer.append(.header(header))
-            try replay.apply(.header(header), sequence: 1)
+            try onRecord(1, .header(header))
             guard fsync(fd) == 0 else { throw ioError(path, "fsync") }
             try syncDirectory(of: path)
             created = true
         }
-        return Opened(writer: writer, replay: replay, read: read, created: created)
+        return (writer, read, created)
     }
 
     /// Makes a new directory entry durable: fsync of the file alone does not cover its name.

@@ -7,7 +7,8 @@ import Manifest
 /// The end-of-run summary, from the journal: what the plan's versions now are, across every run.
 struct ApplySummary {
     var planPath: String
-    var replay: JournalReplay
+    /// The plan's versions by state, from the journal.
+    var totals: StateCounts
     var reason: StopReason?
     var result: ExecutionResult?
     /// The journal's figures for this run alone: the same counts the reports and `status` give.
@@ -26,14 +27,14 @@ struct ApplySummary {
             }
             return .stoppedEarly
         case .completed?, nil:
-            if replay.totals.pending > 0 { return .stoppedEarly }
-            return replay.totals.failed > 0 ? .someFailed : .success
+            if totals.pending > 0 { return .stoppedEarly }
+            return totals.failed > 0 ? .someFailed : .success
         }
     }
 
     /// The deletion report's Markdown, then this run's figures and, when it stopped early, how to resume.
     func markdown(report: String) -> String {
-        let t = replay.totals
+        let t = totals
         var lines = [report.trimmingCharacters(in: .whitespacesAndNewlines)]
         if let result, let s = thisRun {
             let p = result.progress
@@ -56,7 +57,7 @@ struct ApplySummary {
     }
 
     func json() -> JSONWriter {
-        let t = replay.totals
+        let t = totals
         var w = JSONWriter()
         w.beginObject()
         w.member("plan", planPath)

@@ -16,58 +16,56 @@ struct PlanRun {
     var flags: ExecutionFlags
     var output: OutputFormat
 
+    /// Runs the plan without holding it: its header and seal first, every request checked once
+    /// against the service's rules before anything is sent, then the journal's pending work fed
+    /// to the executor a stretch of whole packages at a time.
     func execute() async throws {
         let configuration: ClientConfiguration
         do { configuration = try aws.resolve() } catch {
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }
-        if flags.dryRun {
-            // The header (and the seal) only: the requests stream.
-            do { try checkManifestsUnchanged(try PlanFile.readSealedHeader(planPath).header) } catch let error as ExitCode {
-                throw error
-            } catch {
-                Terminal.err("error: \(error)")
-                throw ExitCode.invalidInput
-            }
-            return try dryRun(configuration)
-        }
-        let plan: PlanFile.Contents
-        do { plan = try PlanFile.read(planPath) } catch {
-            Terminal.err("error: \(error)")
-            throw ExitCode.invalidInput
-        }
-        try checkManifestsUnchanged(plan.header)
+        let sealed = try refusingBadInput { try PlanFile.readSealedHeader(planPath) }
+        try checkManifestsUnchanged(sealed.header)
+        if flags.dryRun { return try dryRun(configuration) }
+        // Checks every request (ids, sizes, field rules) before a journal exists or anything is sent.
+        _ = try refusingBadInput { try PlanFile.forEachRequest(planPath, header: { _ in }) { _ in } }
 
         let recorder = JournalRecorder()
-        let opened: JournalWriter.Opened
+        let opened = try refusingBadInput {
+            try JournalWriter.openForAppending(path: JournalFile.path(forPlan: planPath), planSHA256: sealed.sha256,
+                                               cabatchVersion: CabatchVersion.current, time: Timestamp(date: Date()),
+                                               onDurable: recorder.durabilityHandler)
+        }
+        // Indexed after the torn tail (if any) was cut; the run appends behind it.
+        let source: ReportSource, before: ReportSource.Tally
         do {
-            opened = try JournalWriter.open(forPlan: planPath, plan: plan, cabatchVersion: CabatchVersion.current,
-                                            time: Timestamp(date: Date()), onDurable: recorder.durabilityHandler)
+            source = try ReportSource.load(planPath)
+            before = try source.tally()
         } catch {
+            try? opened.writer.close()
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }
-        let replay = opened.replay
-        let pending = replay.pendingRequests()
-        let pendingVersions = pending.reduce(0) { $0 + $1.versions.count }
-        if pending.isEmpty {
+        let pendingVersions = before.states.pending
+        if pendingVersions == 0 {
             try? opened.writer.close()
             Terminal.err("Nothing to do: every planned version is already in a final state.")
             var verification = Verification.notRequested
             if flags.verify {
                 let client = CodeArtifactClient(configuration: configuration, userAgent: "cabatch/\(CabatchVersion.current)",
                                                 concurrency: flags.concurrency)
-                verification = await verify(plan: plan, client: client)
+                verification = await verify(client: client)
                 try? await client.shutdown()
             }
-            try finish(plan: plan, reason: nil, result: nil, before: replay.statistics, verification: verification)
+            try finish(reason: nil, result: nil, before: before.statistics, verification: verification)
             return
         }
         if !opened.created {
-            Terminal.err("Resuming \(JournalFile.path(forPlan: planPath)): \(replay.totals.deleted.grouped) deleted, \(replay.totals.absent.grouped) absent, \(replay.totals.failed.grouped) failed, \(pendingVersions.grouped) pending.")
+            let t = before.states
+            Terminal.err("Resuming \(JournalFile.path(forPlan: planPath)): \(t.deleted.grouped) deleted, \(t.absent.grouped) absent, \(t.failed.grouped) failed, \(pendingVersions.grouped) pending.")
         }
-        guard try confirm(plan, pendingVersions: pendingVersions, requests: pending.count, configuration: configuration) else {
+        guard try confirm(sealed.header, pendingVersions: pendingVersions, requests: before.pendingRequests, configuration: configuration) else {
             try? opened.writer.close()
             Terminal.err("Nothing was sent.")
             throw ExitCode.invalidInput
@@ -82,14 +80,21 @@ struct PlanRun {
             throw ExitCode.cannotConnect
         }
 
-        let attempts = ReplayAttempts(replay)
-        recorder.attach(opened.writer) { attempts.next($0) }
+        recorder.attach(opened.writer)
         try recorder.recordRunStart(RunStart(time: Timestamp(date: Date()), endpoint: configuration.endpoint.description,
                                              region: configuration.region, concurrency: flags.concurrency,
                                              cabatchVersion: CabatchVersion.current))
 
-        let items = pending.map { WorkItem(key: $0.key, segments: [WorkItem.Segment(requestID: $0.id, versions: $0.versions)]) }
-        let executor = Executor(items: items, transport: ClientTransport(client: client), recorder: recorder, options: flags.options)
+        let feed = StretchFeed<WorkItem> { emit in
+            try source.forEachStretch { replay in
+                try emit(replay.pendingRequests().map { request in
+                    WorkItem(key: request.key, segments: [WorkItem.Segment(requestID: request.id, versions: request.versions)],
+                             priorAttempts: replay.nextAttempt(request: request.id) - 1)
+                })
+            }
+        }
+        let executor = Executor(feed: feed, totalVersions: pendingVersions, transport: ClientTransport(client: client),
+                                recorder: recorder, options: flags.options)
         let progress = ProgressLine(mode: flags.progress)
         let signals = InterruptHandler(resumeCommand: resumeCommand()) { executor.interrupt() }
         let result = await executor.run(progressInterval: progress.interval) { progress.update($0) }
@@ -97,9 +102,17 @@ struct PlanRun {
         progress.finish()
         if let error = result.recorderError { Terminal.err("error: the journal could not be closed: \(error)") }
         var verification = Verification.notRequested
-        if flags.verify, result.reason == .completed { verification = await verify(plan: plan, client: client) }
+        if flags.verify, result.reason == .completed { verification = await verify(client: client) }
         try? await client.shutdown()
-        try finish(plan: plan, reason: result.reason, result: result, before: replay.statistics, verification: verification)
+        try finish(reason: result.reason, result: result, before: before.statistics, verification: verification)
+    }
+
+    /// `body`'s value, or its error printed as one line and exit status 1.
+    private func refusingBadInput<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch {
+            Terminal.err("error: \(error)")
+            throw ExitCode.invalidInput
+        }
     }
 
     // MARK: - Steps
@@ -114,14 +127,14 @@ struct PlanRun {
         }
     }
 
-    private func confirm(_ plan: PlanFile.Contents, pendingVersions: Int, requests: Int, configuration: ClientConfiguration) throws -> Bool {
+    private func confirm(_ header: PlanHeader, pendingVersions: Int, requests: Int, configuration: ClientConfiguration) throws -> Bool {
         var lines = ["About to delete \(pendingVersions.grouped) package versions in \(requests.grouped) requests",
                      "  endpoint \(configuration.endpoint) (region \(configuration.region))"]
-        for r in plan.header.totals.repositories.prefix(20) {
+        for r in header.totals.repositories.prefix(20) {
             let owner = r.domainOwner.map { " (\($0))" } ?? ""
             lines.append("  \(r.domain)\(owner)/\(r.repository) \(r.format.rawValue): \(r.versions.grouped) versions in \(r.packages.grouped) packages")
         }
-        if plan.header.totals.repositories.count > 20 { lines.append("  … and \(plan.header.totals.repositories.count - 20) more repositories") }
+        if header.totals.repositories.count > 20 { lines.append("  … and \(header.totals.repositories.count - 20) more repositories") }
         if flags.yes { return true }
         guard Terminal.stdinIsTerminal else {
             Terminal.err(lines.joined(separator: "\n"))
@@ -170,44 +183,53 @@ struct PlanRun {
 
     /// Lists every package the journal says it emptied of planned versions, through the read
     /// pacer (its own rate, the write path's retries), and reports any such version still listed.
-    private func verify(plan: PlanFile.Contents, client: CodeArtifactClient) async -> Verification {
-        var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
-        do {
-            _ = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
-        } catch {
-            Terminal.err("error: --verify could not read the journal: \(error)")
-            return .incomplete
+    private func verify(client: CodeArtifactClient) async -> Verification {
+        // Per stretch of the plan: the packages and the versions the journal calls gone.
+        let planPath = planPath
+        let feed = StretchFeed<(key: PackageKey, gone: Set<String>)> { emit in
+            try ReportSource.load(planPath).forEachStretch { replay in
+                var gone: [PackageKey: Set<String>] = [:]
+                replay.forEachVersion { entry in
+                    if entry.state == .deleted || entry.state == .absent { gone[entry.request.key, default: []].insert(entry.version) }
+                }
+                try emit(gone.sorted { $0.key < $1.key }.map { (key: $0.key, gone: $0.value) })
+            }
         }
-        var expectedGone: [PackageKey: Set<String>] = [:]
-        replay.forEachVersion { entry in
-            if entry.state == .deleted || entry.state == .absent { expectedGone[entry.request.key, default: []].insert(entry.version) }
-        }
+        defer { feed.cancel() }
         let pacer = ReadPacer(rate: flags.readRate, policy: RetryPolicy(maxAttempts: flags.maxAttempts))
         var stillPresent: [(PackageKey, String)] = []
-        var checked = 0
-        for (key, gone) in expectedGone.sorted(by: { $0.key < $1.key }) {
-            var page: ListPackageVersions? = ListPackageVersions(coordinates: key.coordinates, maxResults: 1000)
-            do {
-                while let request = page {
-                    let output = try await pacer.perform { try await client.send(request) }
-                    for summary in output.versions where gone.contains(summary.version) && summary.status != "Deleted" {
-                        stillPresent.append((key, summary.version))
+        var checked = 0, versions = 0
+        do {
+            while let batch = try await feed.next() {
+                for (key, gone) in batch {
+                    var page: ListPackageVersions? = ListPackageVersions(coordinates: key.coordinates, maxResults: 1000)
+                    do {
+                        while let request = page {
+                            let output = try await pacer.perform { try await client.send(request) }
+                            for summary in output.versions where gone.contains(summary.version) && summary.status != "Deleted" {
+                                stillPresent.append((key, summary.version))
+                            }
+                            page = request.next(after: output)
+                        }
+                    } catch let error as ServiceError where error.type == .resourceNotFound {
+                        // The package itself is gone: so are its versions.
+                    } catch {
+                        Terminal.err("error: --verify could not list \(key.packageName) in \(key.domain)/\(key.repository) after retries: \(error). "
+                                     + "Nothing is known about the versions not yet verified; run cabatch apply \(planPath) --verify again to verify.")
+                        return .incomplete
                     }
-                    page = request.next(after: output)
+                    checked += 1
+                    versions += gone.count
                 }
-            } catch let error as ServiceError where error.type == .resourceNotFound {
-                // The package itself is gone: so are its versions.
-            } catch {
-                Terminal.err("error: --verify could not list \(key.packageName) in \(key.domain)/\(key.repository) after retries: \(error). "
-                             + "Nothing is known about the versions not yet verified; run cabatch apply \(planPath) --verify again to verify.")
-                return .incomplete
             }
-            checked += 1
+        } catch {
+            Terminal.err("error: --verify could not read the plan or its journal: \(error)")
+            return .incomplete
         }
         let reads = await pacer.statistics
         let cost = "\(reads.attempts.grouped) list requests, \(reads.retries.grouped) retried, \(reads.throttled.grouped) throttled"
         if stillPresent.isEmpty {
-            Terminal.err("Verified: none of the \(expectedGone.values.reduce(0) { $0 + $1.count }.grouped) deleted or absent versions in \(checked.grouped) packages is listed any more (\(cost)).")
+            Terminal.err("Verified: none of the \(versions.grouped) deleted or absent versions in \(checked.grouped) packages is listed any more (\(cost)).")
             return .confirmed
         }
         Terminal.err("Verify: \(stillPresent.count.grouped) versions recorded as gone are still listed (\(cost)):")
@@ -218,20 +240,25 @@ struct PlanRun {
     /// Prints the summary from the journal (the truth, across runs) and sets the exit status.
     /// `before` is the journal's statistics when this run began, so that its own figures are
     /// the journal's, not a second count kept while running.
-    private func finish(plan: PlanFile.Contents, reason: StopReason?, result: ExecutionResult?, before: JournalStatistics,
+    private func finish(reason: StopReason?, result: ExecutionResult?, before: JournalStatistics,
                         verification: Verification = .notRequested) throws {
-        var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
-        let read = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
-        let summary = ApplySummary(planPath: planPath, replay: replay, reason: reason, result: result,
-                                   thisRun: replay.statistics.since(before), resume: resumeCommand())
-        // The plan is in memory and the journal was just replayed: reports reuse both.
-        let name = URL(fileURLWithPath: planPath).lastPathComponent
-        let source = ReportSource(planName: name, planHeader: plan.header, planSHA256: plan.sha256, replay: replay,
-                                  journalName: name + ".journal", tornLine: read.tornLine)
+        let source: ReportSource, data: ReportData
+        do {
+            source = try ReportSource.load(planPath)
+            data = try ReportData(sources: [source])
+        } catch {
+            Terminal.err("error: cannot read the plan and its journal for the summary: \(error)")
+            throw ExitCode.invalidInput
+        }
+        var after = JournalStatistics()
+        after.attempts = data.requests.attempts
+        after.retries = data.requests.retries
+        after.answers = data.requests.answers
+        after.throttled = data.requests.throttled
+        let summary = ApplySummary(planPath: planPath, totals: data.totals, reason: reason, result: result,
+                                   thisRun: after.since(before), resume: resumeCommand())
         switch output {
-        case .text:
-            let report = (try? ReportData(sources: [source])).map { MarkdownReport.render($0) } ?? ""
-            Terminal.out(summary.markdown(report: report))
+        case .text: Terminal.out(summary.markdown(report: MarkdownReport.render(data)))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }
         if let path = flags.report {
@@ -257,11 +284,4 @@ struct PlanRun {
     private func resumeCommand() -> String {
         ResumeCommand(planPath: planPath, aws: aws, flags: flags, output: output).text
     }
-}
-
-/// Attempt numbers already used per request, from the replay, readable from any thread.
-private final class ReplayAttempts: Sendable {
-    private let replay: JournalReplay
-    init(_ replay: JournalReplay) { self.replay = replay }
-    func next(_ id: Int) -> Int { replay.nextAttempt(request: id) }
 }

@@ -21,23 +21,18 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         // The plan streams a stretch of whole packages at a time against an index of the
         // journal, as reports do: memory follows the journal's records, not the plan's versions.
-        var t = StateCounts()
-        var attempts = 0, retries = 0, throttled = 0
-        let source: ReportSource
+        let source: ReportSource, tally: ReportSource.Tally
         do {
             source = try ReportSource.load(plan)
-            try source.forEachStretch { replay in
-                t = t + replay.totals
-                attempts += replay.statistics.attempts
-                retries += replay.statistics.retries
-                throttled += replay.statistics.throttled
-            }
+            tally = try source.tally()
         } catch {
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }
         let journalPath = JournalFile.path(forPlan: plan)
         let hasJournal = source.journalName != nil
+        let t = tally.states
+        let (attempts, retries, throttled) = (tally.statistics.attempts, tally.statistics.retries, tally.statistics.throttled)
         switch output {
         case .json:
             var w = JSONWriter()

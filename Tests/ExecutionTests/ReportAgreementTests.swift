@@ -50,14 +50,16 @@ import Testing
         let opened = try JournalWriter.open(forPlan: planPath, plan: plan, cabatchVersion: "test",
                                             time: Timestamp(date: Date()), onDurable: recorder.durabilityHandler)
         let replay = opened.replay
-        recorder.attach(opened.writer) { replay.nextAttempt(request: $0) }
+        recorder.attach(opened.writer)
         var options = ExecutionOptions()
         options.rate = 1_000
         options.concurrency = 8
         options.retry.maxAttempts = 1
         options.expectedStatus = .published
         options.maxFailureRate = 1
-        let items = replay.pendingRequests().map { WorkItem(key: $0.key, segments: [.init(requestID: $0.id, versions: $0.versions)]) }
+        let items = replay.pendingRequests().map {
+            WorkItem(key: $0.key, segments: [.init(requestID: $0.id, versions: $0.versions)], priorAttempts: replay.nextAttempt(request: $0.id) - 1)
+        }
         _ = await Executor(items: items, transport: ClientTransport(client: client), recorder: recorder, options: options).run()
         try await client.shutdown()
         await emulator.stop()

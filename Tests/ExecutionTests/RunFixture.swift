@@ -74,8 +74,10 @@ struct RunFixture {
         let opened = try JournalWriter.open(forPlan: planPath, plan: plan, cabatchVersion: "test",
                                             time: Timestamp(date: Date()), onDurable: recorder.durabilityHandler)
         let replay = opened.replay
-        recorder.attach(opened.writer) { replay.nextAttempt(request: $0) }
-        let items = replay.pendingRequests().map { WorkItem(key: $0.key, segments: [.init(requestID: $0.id, versions: $0.versions)]) }
+        recorder.attach(opened.writer)
+        let items = replay.pendingRequests().map {
+            WorkItem(key: $0.key, segments: [.init(requestID: $0.id, versions: $0.versions)], priorAttempts: replay.nextAttempt(request: $0.id) - 1)
+        }
         let result = await Executor(items: items, transport: ClientTransport(client: client), recorder: recorder, options: options).run()
         try await client.shutdown()
         await emulator.stop()
