@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// Batch operations for AWS CodeArtifact: plan, apply and report on manifests of package versions.
 @main
@@ -23,4 +24,23 @@ struct Cabatch: AsyncParsableCommand {
             EmulatorCommand.self,
         ]
     )
+
+    /// Parses and runs a command as `AsyncParsableCommand.main` does, but a usage error exits
+    /// with 1 (bad usage or invalid input), as every cabatch refusal does, not the parser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitCode.invalidInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

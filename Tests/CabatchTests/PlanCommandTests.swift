@@ -49,8 +49,16 @@ import Testing
 
     @Test func badUsageIsExitOneWithAHint() throws {
         let run = try CabatchBinary.run(["plan", "m.jsonl", "--shard", "4/4"])
-        #expect(run.status == 1 || run.status == 64)
+        #expect(run.status == 1)
         #expect(run.stderr.contains("shard"))
+        // The parser's own refusals too: a missing argument, an unknown option or command.
+        for arguments in [["plan"], ["apply", "p.plan", "--concurrency", "0"], ["apply", "p.plan", "--no-such-option"], ["no-such-command"]] {
+            let refused = try CabatchBinary.run(arguments)
+            #expect(refused.status == 1, "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.contains("Error:") || refused.stderr.contains("error:"), "\(arguments): \(refused.stderr)")
+        }
+        #expect(try CabatchBinary.run(["--help"]).status == 0)
+        #expect(try CabatchBinary.run(["apply", "--help"]).status == 0)
         let missing = try CabatchBinary.run(["plan", "/nonexistent/m.jsonl"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("/nonexistent/m.jsonl: cannot open"))
