@@ -16,6 +16,10 @@ public struct ErrorClassification: Sendable, Hashable, CustomStringConvertible {
         case run
         /// Only this request is affected.
         case request
+        /// This repository or package only, as far as anyone can tell: IAM policies are often
+        /// scoped to some of them. The request's versions fail once a request elsewhere in the run
+        /// has succeeded; while none has, they wait, and a run refused everywhere stops.
+        case resource
     }
 
     public var retry: Retry
@@ -28,7 +32,13 @@ public struct ErrorClassification: Sendable, Hashable, CustomStringConvertible {
 
     public var isRetryable: Bool { retry != .permanent }
 
-    public var description: String { "\(retry.rawValue), fatal for \(scope == .run ? "the run" : "the request")" }
+    public var description: String {
+        switch scope {
+        case .run: "\(retry.rawValue), fatal for the run"
+        case .request: "\(retry.rawValue), fatal for the request"
+        case .resource: "\(retry.rawValue), fatal for the repository or package"
+        }
+    }
 }
 
 /// An error that knows its `ErrorClassification`; everything the client throws conforms.

@@ -70,7 +70,7 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible, 
     ]
     // With these every request of the run fails alike; going on would only burn the attempt budget.
     static let runFatalNames: Set<String> = [
-        "AccessDeniedException", "InvalidSignatureException", "UnrecognizedClientException",
+        "InvalidSignatureException", "UnrecognizedClientException",
         "ExpiredTokenException", "IncompleteSignatureException", "MissingAuthenticationTokenException",
         "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "RequestExpired",
     ]
@@ -81,6 +81,8 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible, 
             if throttlingNames.contains(typeName) { return ErrorClassification(retry: .throttling, scope: .request) }
             if transientNames.contains(typeName) { return ErrorClassification(retry: .transient, scope: .request) }
             if runFatalNames.contains(typeName) { return ErrorClassification(retry: .permanent, scope: .run) }
+            // Permissions are often granted per repository or package: this one may be the only refusal.
+            if typeName == "AccessDeniedException" { return ErrorClassification(retry: .permanent, scope: .resource) }
             // Another operation on the same package is in progress; it settles within moments.
             if typeName == "ConflictException" { return ErrorClassification(retry: .transient, scope: .request) }
         }

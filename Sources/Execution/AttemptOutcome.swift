@@ -27,8 +27,20 @@ public struct AttemptOutcome: Sendable, Equatable {
     public var retry: [String] = []
     /// Why the retried versions failed, for the retry policy; `nil` when nothing is retried.
     public var retryKind: RetryPolicy.Failure?
-    /// The error means every other request would fail the same way (credentials, access).
+    /// The error means every other request would fail the same way (credentials, signature).
     public var fatalForRun = false
+    /// Refused for this repository or package (access denied): the versions are in `retry` with
+    /// `retryKind` `.permanent` until the executor knows whether the run can succeed elsewhere.
+    public var deniedForResource = false
+
+    /// A resource refusal made final: every version it held fails with the refusal's code.
+    public mutating func failDenied() {
+        guard deniedForResource else { return }
+        for version in retry { failed[version] = Failure(code: errorCode ?? "AccessDeniedException", message: errorMessage) }
+        retry = []
+        retryKind = nil
+        deniedForResource = false
+    }
 
     public var throttled: Bool {
         if case .throttled = retryKind { return true }
@@ -79,6 +91,7 @@ public struct AttemptOutcome: Sendable, Equatable {
             classification = ErrorClassification(retry: .transient, scope: .request)
         }
         fatalForRun = classification.scope == .run
+        deniedForResource = classification.scope == .resource
         switch classification.retry {
         case .throttling:
             retry = versions
@@ -87,7 +100,7 @@ public struct AttemptOutcome: Sendable, Equatable {
             retry = versions
             retryKind = .transient
         default:
-            if fatalForRun {
+            if fatalForRun || deniedForResource {
                 // Nothing was done: leave the versions pending for a resumed run.
                 retry = versions
                 retryKind = .permanent

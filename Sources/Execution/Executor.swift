@@ -35,6 +35,11 @@ public final class Executor: @unchecked Sendable {
     /// When the endpoint last answered anything (an HTTP response of any status).
     private var lastAnswerAt = 0.0
     private var silenceTimer: DispatchSourceTimer?
+    /// Some request got a successful answer: the credentials work somewhere.
+    private var succeededSomewhere = false
+    /// Requests refused for their repository or package before any request succeeded.
+    private var parked: [WorkItem] = []
+    private var lastDenial: String?
     private var failedVersions = 0
     private var stopping: StopReason?
     private var pumpScheduled = false
@@ -190,6 +195,15 @@ public final class Executor: @unchecked Sendable {
     private func handle(_ item: WorkItem, _ recordedAttempt: Int, _ answer: AttemptOutcome, latency: Double) {
         inFlight -= 1
         let t = now
+        var answer = answer
+        if let status = answer.httpStatus, (200..<300).contains(status), !succeededSomewhere {
+            succeededSomewhere = true
+            // Refusals held while nothing had succeeded: the run works elsewhere, so they are
+            // asked once more, and this time their answers fail the versions.
+            ready.append(contentsOf: parked)
+            parked = []
+        }
+        if answer.deniedForResource && succeededSomewhere { answer.failDenied() }
         let finalCount = answer.deleted.count + answer.absent.count + answer.failed.count
         let deleted = answer.deleted.count, absent = answer.absent.count, failed = answer.failed.count
         let throttled = answer.throttled
@@ -223,6 +237,9 @@ public final class Executor: @unchecked Sendable {
             if stopping == nil || stopping == .interrupted {
                 stopping = .fatal(code: answer.errorCode ?? "error", message: answer.errorMessage ?? "")
             }
+        } else if answer.deniedForResource {
+            parked.append(item.restricted(to: Set(answer.retry)))
+            lastDenial = "\(answer.errorCode ?? "AccessDeniedException"): \(answer.errorMessage ?? "")"
         } else if !answer.retry.isEmpty, let kind = answer.retryKind {
             if case .throttled(let retryAfter) = kind { limiter.throttled(now: t, retryAfter: retryAfter) }
             let retryItem = item.restricted(to: Set(answer.retry))
@@ -261,6 +278,11 @@ public final class Executor: @unchecked Sendable {
     private func finishIfIdle() {
         guard inFlight == 0, let continuation = finished else { return }
         let drained = readyHead >= ready.count && delayed.isEmpty && feedExhausted
+        if drained, stopping == nil, !parked.isEmpty {
+            // Every request was refused and none succeeded: these credentials can do none of it.
+            stopping = .fatal(code: "AccessDeniedException",
+                              message: "refused for every repository and package tried (\(parked.count) requests; last: \(lastDenial ?? ""))")
+        }
         guard drained || stopping != nil else { return }
         let reason = stopping ?? .completed
         finished = nil
@@ -268,6 +290,7 @@ public final class Executor: @unchecked Sendable {
         silenceTimer?.cancel()
         feed.cancel()
         let stillPending = progress.leftPending + ready[readyHead...].reduce(0) { $0 + $1.versionCount } + delayed.versionCount
+            + parked.reduce(0) { $0 + $1.versionCount }
         // The recorder's last sync runs every durable callback before `finish` returns; their
         // updates are queued ahead of the result below, so the result counts what is durable.
         let recorderError: String?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CodeArtifact
 import Execution
 import Journal
 import Foundation
@@ -20,16 +21,20 @@ struct ApplySummary {
         case .interrupted?, .failureThreshold?: return .stoppedEarly
         case .fatal(let code, _)?:
             // Refused before anything was answered: credentials or endpoint, not a partial run.
-            let authCodes: Set<String> = ["UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
-                                          "AccessDeniedException", "connection_refused", "connect_timeout", "tls", "endpoint-unreachable"]
-            if authCodes.contains(code), (result?.progress.done ?? 0) == 0 {
-                return .cannotConnect
-            }
+            if (result?.progress.done ?? 0) == 0, Self.refusesEveryRequest(code) { return .cannotConnect }
             return .stoppedEarly
         case .completed?, nil:
             if totals.pending > 0 { return .stoppedEarly }
             return totals.failed > 0 ? .someFailed : .success
         }
+    }
+
+    /// Whether a run stopped by `code` could not have done anything with these credentials or
+    /// this endpoint: the client's own classification, so the two cannot drift apart.
+    static func refusesEveryRequest(_ code: String) -> Bool {
+        if code == "endpoint-unreachable" { return true }
+        if let transport = TransportError.classification(code: code) { return transport.scope == .run }
+        return ServiceError.classify(typeName: code, httpStatus: 0).scope == .run
     }
 
     /// The deletion report's Markdown, then this run's figures and, when it stopped early, how to resume.

@@ -20,7 +20,7 @@ import Testing
     }
 
     static let rows: [Row] = [
-        typed("AccessDeniedException", 403, .permanent, .run),
+        typed("AccessDeniedException", 403, .permanent, .resource),
         typed("ConflictException", 409, .transient),
         typed("InternalServerException", 500, .transient),
         typed("ResourceNotFoundException", 404, .permanent),

@@ -70,8 +70,17 @@ import Testing
         #expect(throttled.retryAfter == 3)
         let denied = AttemptOutcome(error: ServiceError(typeName: "AccessDeniedException", message: "no", httpStatus: 403,
                                                        requestID: nil, retryAfter: nil), versions: ["1"])
-        #expect(denied.fatalForRun)
-        #expect(denied.failed.isEmpty, "a run-fatal error leaves versions pending, not failed")
+        #expect(!denied.fatalForRun)
+        #expect(denied.deniedForResource)
+        #expect(denied.failed.isEmpty, "a refusal leaves versions pending until the run knows it works elsewhere")
+        var final = denied
+        final.failDenied()
+        #expect(final.failed["1"]?.code == "AccessDeniedException")
+        #expect(final.retry.isEmpty)
+        let expired = AttemptOutcome(error: ServiceError(typeName: "ExpiredTokenException", message: "expired", httpStatus: 403,
+                                                        requestID: nil, retryAfter: nil), versions: ["1"])
+        #expect(expired.fatalForRun)
+        #expect(expired.failed.isEmpty, "a run-fatal error leaves versions pending, not failed")
         let invalid = AttemptOutcome(error: ServiceError(typeName: "ValidationException", message: "bad", httpStatus: 400,
                                                         requestID: nil, retryAfter: nil), versions: ["1", "2"])
         #expect(invalid.failed.keys.sorted() == ["1", "2"])
