@@ -1,7 +1,8 @@
 import Execution
 import Foundation
 
-/// Draws progress: one line rewritten in place on a terminal, a plain line every 10 s elsewhere.
+/// Draws progress: one line rewritten in place on a terminal (or always, if asked), a plain line
+/// every 10 s elsewhere.
 final class ProgressLine: @unchecked Sendable {
     private let live: Bool
     private let lock = NSLock()
@@ -10,7 +11,8 @@ final class ProgressLine: @unchecked Sendable {
 
     init(mode: ProgressMode) {
         switch mode {
-        case .always: live = Terminal.stderrIsTerminal
+        // Asked for by name: drawn in place even into a pipe or a file (a CI log that renders it).
+        case .always: live = true
         case .auto: live = Terminal.stderrIsTerminal
         case .never: live = false
         }
