@@ -23,6 +23,8 @@ if [ "${CABATCH_SETUP_PYTHON:-1}" = 1 ] && command -v python3 >/dev/null; then
   for mod in boto3:boto3 botocore:botocore zstandard:zstandard orjson:orjson; do
     python3 -c "import ${mod%%:*}" 2>/dev/null || need_pip+=("${mod##*:}")
   done
+  # The AWS CLI, a client none of cabatch's code wrote, for the emulator's conformance test.
+  command -v aws >/dev/null || need_pip+=(awscli)
   if [ ${#need_pip[@]} -gt 0 ]; then
     echo "setup: pip installing ${need_pip[*]}" >&2
     python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "${need_pip[@]}" >&2

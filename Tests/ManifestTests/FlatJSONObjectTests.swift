@@ -20,6 +20,28 @@ import Testing
         }
     }
 
+    static let edgeCases: [String] = [
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","extra":null,"more":"x"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","":""}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","version ":"2"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":null}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":""}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","namespace":null,"domainOwner":null,"package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"NPM","package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"maven","package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","namespace":"@types","package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1 2"}"#,
+        #"{"domain":"acme","domainOwner":"1234","repository":"r1","format":"npm","package":"p","version":"1"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","domain":"acme"}"#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1"} "#,
+        #"  {  "domain"  :  "acme"  ,  "repository"  :  "r1"  ,  "format":"npm","package":"p","version":"1"  }  "#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1""#,
+        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1"}}"#,
+        #"{}"#,
+        #"null"#,
+        #"{"domain":"acme"}"#,
+    ]
+
     private static let valid = #"{"domain":"acme","domainOwner":"111122223333","repository":"npm-store","format":"npm","namespace":"types","package":"node","version":"18.11.9"}"#
 
     @Test func readsPlainLinesAndDeclinesWhatItDoesNotCover() {
@@ -99,30 +121,18 @@ import Testing
         #expect(flatLines > 2_500)
     }
 
-    @Test(arguments: [
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","extra":null,"more":"x"}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","":""}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","version ":"2"}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":null}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":""}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","namespace":null,"domainOwner":null,"package":"p","version":"1"}"#,
-        #"{"domain":"acme","repository":"r1","format":"NPM","package":"p","version":"1"}"#,
-        #"{"domain":"acme","repository":"r1","format":"maven","package":"p","version":"1"}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","namespace":"@types","package":"p","version":"1"}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1 2"}"#,
-        #"{"domain":"acme","domainOwner":"1234","repository":"r1","format":"npm","package":"p","version":"1"}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1","domain":"acme"}"#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1"} "#,
-        #"  {  "domain"  :  "acme"  ,  "repository"  :  "r1"  ,  "format":"npm","package":"p","version":"1"  }  "#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1""#,
-        #"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1"}}"#,
-        #"{}"#,
-        #"null"#,
-        #"{"domain":"acme"}"#,
-    ])
+    @Test(arguments: Self.edgeCases)
     func agreesWithJanssonOnEdgeCases(_ line: String) {
         expectAgreement(Array(line.utf8))
         expectAgreement(Array(line.utf8), after: ManifestRow(domain: "acme", repository: "r1", format: .npm, package: "p", version: "0"))
+    }
+
+    /// The edge cases above are only a comparison if the fast path takes many of them: lines it
+    /// declines go to jansson on both sides.
+    @Test func theFastPathTakesMostEdgeCases() {
+        let lines = Self.edgeCases
+        let flat = lines.filter(isFlat)
+        #expect(flat.count >= 14, "the fast path took only \(flat.count) of \(lines.count): \(flat)")
     }
 
     /// Seeded random edits of valid lines, using the bytes that matter to the grammar.
@@ -130,6 +140,7 @@ import Testing
         var random = SplitMix64(seed: 5)
         let alphabet = Array(#"{}[]:,"\ nul0a-/#é"#.utf8) + [0x09, 0x0A, 0x0D, 0x00, 0x7F, 0xFF]
         let base = Array(Self.valid.utf8)
+        var flatLines = 0
         for _ in 0..<5_000 {
             var line = base
             for _ in 0..<(1 + Int(random.next() % 3)) {
@@ -142,6 +153,9 @@ import Testing
                 }
             }
             expectAgreement(line)
+            if line.withUnsafeBytes({ FlatJSONObject($0) != nil }) { flatLines += 1 }
         }
+        // Many edits keep the line flat (a changed letter, a removed one): those compare the two paths.
+        #expect(flatLines >= 1_000, "the fast path took only \(flatLines) of 5,000 mutated lines")
     }
 }

@@ -185,7 +185,8 @@ def main():
               and output.get("failedVersions", {}).get("3.0", {}).get("errorCode") == "NOT_FOUND",
               f"exit {run.returncode}: {run.stdout} {run.stderr}")
     else:
-        print("skip aws codeartifact delete-package-versions: the AWS CLI is not installed")
+        # scripts/setup.sh installs it: a missing AWS CLI is a broken setup, not a pass.
+        check("the AWS CLI is installed (scripts/setup.sh installs awscli)", False)
 
     if failures:
         print(f"conformance: {len(failures)} checks failed")
