@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "cabatch",
-    platforms: [.macOS(.v13)],
+    // Linux only: the C wrappers, the journal and the executor call Glibc directly.
     products: [
         .executable(name: "cabatch", targets: ["cabatch"]),
     ],
@@ -71,7 +71,8 @@ let package = Package(
             dependencies: [
                 "Emulator", "Manifest", "SigV4",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
+            ],
+            path: "Benchmarks/EmulatorBench"
         ),
         // `report-benchmark build DIR` / `report DIR` / `report-whole DIR`: times a 1,000,000-version report (release build; scripts/bench-report.sh).
         .executableTarget(name: "report-benchmark", dependencies: ["Report", "Journal", "Plan", "Manifest"],
