@@ -19,4 +19,4 @@ if [ ! -s "$DIR/m.plan" ]; then
   "$BIN" generate --rows "$VERSIONS" --seed 1 -o "$DIR/m.jsonl.zst" >/dev/null
   "$BIN" plan "$DIR/m.jsonl.zst" -o "$DIR/m.plan" >/dev/null
 fi
-python3 scripts/bench/bench_memory.py --bin "$BIN" --plan "$DIR/m.plan" --runs "$RUNS" --apply-seconds "$APPLY_SECONDS"
+python3 scripts/bench/bench_memory.py --bin "$BIN" --plan "$DIR/m.plan" --manifest "$DIR/m.jsonl.zst" --runs "$RUNS" --apply-seconds "$APPLY_SECONDS"

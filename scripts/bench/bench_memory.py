@@ -2,9 +2,8 @@
 """Peak memory of `status` and `apply` on a large plan (prints figures; not a test).
 
 Runs, RUNS times each, in this order: `status` with no journal, `apply --dry-run`, `apply`
-against a fresh `cabatch emulator` (empty inventory: every version answers NOT_FOUND, so the
-journal fills as fast as the run goes) stopped with Ctrl-C after APPLY_SECONDS, and `status`
-with the journal that left. Peak RSS comes from the kernel's rusage of each child (wait4).
+against a fresh `cabatch emulator --seed-from MANIFEST` (every planned version exists) stopped
+with Ctrl-C after APPLY_SECONDS, and `status` with the journal that left. Peak RSS comes from the kernel's rusage of each child (wait4).
 """
 import argparse
 import os
@@ -16,6 +15,7 @@ import time
 parser = argparse.ArgumentParser()
 parser.add_argument("--bin", required=True)
 parser.add_argument("--plan", required=True)
+parser.add_argument("--manifest", required=True)
 parser.add_argument("--runs", type=int, default=1)
 parser.add_argument("--apply-seconds", type=float, default=60)
 parser.add_argument("--limit-mib", type=float, default=200)
@@ -30,20 +30,23 @@ def measure(cmd, stop_after=None):
     """Runs cmd (stdout discarded); SIGINT after stop_after seconds; returns (wall s, peak MiB, exit)."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-    if stop_after is not None:
-        deadline = start + stop_after
-        while time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.2)
-        if proc.poll() is None:
+    interrupted = False
+    while True:
+        # wait4 itself, never Popen's own wait: the rusage is only had once, by whoever reaps.
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if stop_after is not None and not interrupted and time.monotonic() - start >= stop_after:
             os.kill(proc.pid, signal.SIGINT)
-    _, status, usage = os.wait4(proc.pid, 0)
+            interrupted = True
+        time.sleep(0.1)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return time.monotonic() - start, usage.ru_maxrss / 1024, proc.returncode
 
 
 def emulator():
-    proc = subprocess.Popen([args.bin, "emulator", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True, env=ENV)
+    proc = subprocess.Popen([args.bin, "emulator", "--port", "0", "--seed-from", args.manifest], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, env=ENV)
     line = proc.stdout.readline().strip()
     if not line.startswith("listening on http://127.0.0.1:"):
         proc.kill()
