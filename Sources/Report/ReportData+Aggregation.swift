@@ -11,7 +11,8 @@ extension ReportData {
         var topPackages = TopPackages(limit: Self.topPackageLimit)
         var failures = FailureTally(), pendingReasons = FailureTally()
         var statistics = RequestStatistics(httpStatuses: [], errorTypes: [])
-        var httpStatuses: [Int: Int] = [:], errorTypes: [String: Int] = [:]
+        // The journal's counts over every stretch of every source, summed one way.
+        var summed = JournalStatistics()
         var latencies: [Int] = []
         var shards: [ShardInfo] = []
         var startTime: Timestamp?, endTime: Timestamp?
@@ -82,28 +83,26 @@ extension ReportData {
                     }
                 }
 
-                let s = replay.statistics
-                statistics.attempts += s.attempts
-                statistics.retries += s.retries
-                statistics.answers += s.answers
-                statistics.throttled += s.throttled
-                statistics.transportErrors += s.transportErrors
+                summed = summed + replay.statistics
                 statistics.lostAnswers += replay.lostAnswers
-                statistics.absentAfterLostAnswer += s.absentAfterLostAnswer
-                for (status, count) in s.httpStatuses { httpStatuses[status, default: 0] += count }
-                for (type, count) in s.errorTypes { errorTypes[type, default: 0] += count }
                 latencies.append(contentsOf: replay.latencies)
                 replay.forEachSettlement { time, settled, deleted in throughput.add(time, settled: settled, deleted: deleted) }
             }
         }
 
+        statistics.attempts = summed.attempts
+        statistics.retries = summed.retries
+        statistics.answers = summed.answers
+        statistics.throttled = summed.throttled
+        statistics.transportErrors = summed.transportErrors
+        statistics.absentAfterLostAnswer = summed.absentAfterLostAnswer
         latencies.sort()
         statistics.latencyP50 = Self.percentile(latencies, 0.50)
         statistics.latencyP95 = Self.percentile(latencies, 0.95)
         statistics.latencyP99 = Self.percentile(latencies, 0.99)
         statistics.latencyMax = latencies.last
-        statistics.httpStatuses = httpStatuses.sorted { $0.key < $1.key }.map { Count(name: String($0.key), count: $0.value) }
-        statistics.errorTypes = errorTypes.map { Count(name: $0.key, count: $0.value) }
+        statistics.httpStatuses = summed.httpStatuses.sorted { $0.key < $1.key }.map { Count(name: String($0.key), count: $0.value) }
+        statistics.errorTypes = summed.errorTypes.map { Count(name: $0.key, count: $0.value) }
             .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
 
         let active = timeline.totalSeconds
