@@ -44,7 +44,7 @@ PIDS=$WORK/pids
 # Ends whatever the soak started and is still running: emulators get SIGTERM first (they
 # write their state), anything left SIGKILL. Only pids the soak listed whose command line
 # names this soak's directory, so a reused pid is never hit.
-ours() { [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -qF "$WORK/"; }
+ours() { ps -o args= -p "$1" 2>/dev/null | grep -qF "$WORK/"; }
 cleanup() {
   local pid live=()
   [ -f "$PIDS" ] || return 0
