@@ -16,9 +16,10 @@ seconds=${2:-10}
 concurrency=${3:-32}
 packages=2000
 
-swift build -c release --product cabatch >/dev/null 2>&1
-swift build -c release --product emulator-bench >/dev/null 2>&1
-bin=$(swift build -c release --show-bin-path)
+# The release build folder the other benchmarks share, so no second release build is made.
+swift build -c release --scratch-path .build-release --product cabatch >/dev/null 2>&1
+swift build -c release --scratch-path .build-release --product emulator-bench >/dev/null 2>&1
+bin=$(swift build -c release --scratch-path .build-release --show-bin-path)
 work=$(mktemp -d)
 emulator_pid=
 cleanup() {
