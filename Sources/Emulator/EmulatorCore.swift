@@ -54,6 +54,10 @@ public final class EmulatorCore: Sendable {
             entry.fault = nil
             return fail(Self.serviceError(failure))
         }
+        if let limit = configuration.faults.expireCredentialsAfter, decision.sequence > UInt64(limit) {
+            entry.fault = "expired"
+            return fail(ServiceException(.expiredToken, "The security token included in the request is expired"))
+        }
         guard let operation else {
             entry.fault = nil
             return fail(ServiceException(.unknownOperation, "No operation at \(request.method) \(request.path)"))

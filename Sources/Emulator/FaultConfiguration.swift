@@ -15,6 +15,9 @@ public struct FaultConfiguration: Sendable, Hashable {
     public var latencyJitterMilliseconds: Int = 0
     /// Share of versions answered `SKIPPED` with nothing done.
     public var skipRate: Double = 0
+    /// After this many requests, every request is refused with `ExpiredTokenException`: the
+    /// caller's temporary credentials ran out mid-run. `nil` for never.
+    public var expireCredentialsAfter: Int?
     public var seed: UInt64 = 1
 
     public init(throttleTPS: Double? = nil, errorRate: Double = 0, lostResponseRate: Double = 0, resetRate: Double = 0,
@@ -41,6 +44,6 @@ public struct FaultConfiguration: Sendable, Hashable {
     /// Whether any fault can happen.
     public var isActive: Bool {
         throttleTPS != nil || errorRate > 0 || lostResponseRate > 0 || resetRate > 0
-            || latencyMilliseconds > 0 || latencyJitterMilliseconds > 0 || skipRate > 0
+            || latencyMilliseconds > 0 || latencyJitterMilliseconds > 0 || skipRate > 0 || expireCredentialsAfter != nil
     }
 }

@@ -15,12 +15,13 @@ public struct ServiceException: Error, Sendable, Equatable, CustomStringConverti
         case invalidSignature = "InvalidSignatureException"
         case missingAuthenticationToken = "MissingAuthenticationTokenException"
         case incompleteSignature = "IncompleteSignatureException"
+        case expiredToken = "ExpiredTokenException"
         case unknownOperation = "UnknownOperationException"
 
         /// The HTTP status the service answers this exception with.
         public var httpStatus: Int {
             switch self {
-            case .accessDenied, .unrecognizedClient, .invalidSignature, .missingAuthenticationToken: 403
+            case .accessDenied, .unrecognizedClient, .invalidSignature, .missingAuthenticationToken, .expiredToken: 403
             case .conflict: 409
             case .internalServer: 500
             case .resourceNotFound, .unknownOperation: 404

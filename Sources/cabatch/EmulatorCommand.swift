@@ -62,6 +62,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Share of versions answered SKIPPED with nothing done.", valueName: "p"))
     var skipRate = 0.0
 
+    @Option(help: ArgumentHelp("After N requests, refuse every request with ExpiredTokenException, as when temporary credentials run out mid-run.", valueName: "n"))
+    var expireCredentialsAfter: Int?
+
     @Option(help: "The seed of every fault draw.")
     var seed: UInt64 = 1
 
@@ -102,10 +105,11 @@ struct EmulatorCommand: AsyncParsableCommand {
             inventory = Inventory(accountID: accountId)
         }
         let latency = latencyMs.flatMap(FaultConfiguration.parseLatency) ?? (0, 0)
-        let faults = FaultConfiguration(
+        var faults = FaultConfiguration(
             throttleTPS: throttleTps, errorRate: errorRate, lostResponseRate: lostResponseRate, resetRate: resetRate,
             latencyMilliseconds: latency.milliseconds, latencyJitterMilliseconds: latency.jitter,
             skipRate: skipRate, seed: seed)
+        faults.expireCredentialsAfter = expireCredentialsAfter
         let configuration = EmulatorConfiguration(
             port: port, accessKeyID: accessKey, secretAccessKey: secretKey ?? EmulatorConfiguration.exampleSecretAccessKey, region: region, faults: faults,
             deniedRepositories: Set(denyRepository), requestLogPath: log)

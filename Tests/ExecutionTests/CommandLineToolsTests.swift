@@ -132,3 +132,48 @@ import Testing
         #expect(try fixture.replay().totals.pending == 5)
     }
 }
+
+/// Credentials that expire mid-run, and reports written beside a run in each format.
+@Suite struct RunStopsAndReportsTests {
+    @Test(.timeLimit(.minutes(2)))
+    func credentialsThatExpireMidRunStopItResumably() async throws {
+        let fixture = try RunFixture(packages: 100, versionsPerPackage: 2)
+        var configuration = EmulatorConfiguration()
+        configuration.faults.expireCredentialsAfter = 30
+        let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
+        let run = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
+                                               "--progress", "never", "--concurrency", "2"], environment: RunFixture.environment)
+        await emulator.stop()
+        #expect(run.status == 3, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("Stopped: ExpiredTokenException"), "\(run.stdout)")
+        #expect(run.stdout.contains("resume with: `cabatch apply"))
+        let totals = try fixture.replay().totals
+        #expect(totals.deleted + totals.absent >= 50)
+        #expect(totals.pending > 0)
+        #expect(totals.failed == 0, "expired credentials fail no version")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func reportFilesTakeTheirFormatFromTheExtension() async throws {
+        let fixture = try RunFixture(packages: 10, versionsPerPackage: 2)
+        let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows)
+        var texts: [String: String] = [:]
+        // The first run writes the Markdown report; the later ones find nothing to do and still write theirs.
+        for ext in ["md", "json", "csv", "html"] {
+            let path = fixture.directory.file("report.\(ext)")
+            let run = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
+                                                   "--progress", "never", "--report", path], environment: RunFixture.environment)
+            #expect(run.status == 0, "\(ext): \(run.stderr)")
+            #expect(run.stderr.contains("Report written to \(path)."))
+            texts[ext] = try String(contentsOfFile: path, encoding: .utf8)
+        }
+        await emulator.stop()
+        #expect(texts["md"]?.hasPrefix("#") == true, "\(texts["md"] ?? "")")
+        let json = try #require(JSONValue.parse(Array((texts["json"] ?? "").utf8)).objectValue)
+        #expect(json["totals"]?.objectValue?["deleted"]?.intValue == 20)
+        let csv = (texts["csv"] ?? "").split(separator: "\n")
+        #expect(csv.count == 21, "a header and one line per version")
+        #expect(csv.first?.contains(",") == true)
+        #expect(texts["html"]?.lowercased().hasPrefix("<!doctype html>") == true)
+    }
+}
