@@ -68,10 +68,11 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let arrivals = try Self.arrivals(log).sorted { $0.time < $1.time }
         let first = try #require(arrivals.first { $0.status == 429 }, "nothing was throttled: the test proves nothing")
-        // The answer said Retry-After ≥ 1 s. Requests already sent may still arrive just after it;
-        // nothing may be sent from then until the second is over.
-        let quiet = arrivals.filter { $0.time > first.time + 0.1 && $0.time < first.time + 0.95 }
-        #expect(quiet.isEmpty, "\(quiet.count) requests arrived during the Retry-After pause")
+        // The answer said Retry-After ≥ 1 s. Nothing may be sent from then until the second is
+        // over; requests already on their way (at most the 8 in flight) may still arrive, late on
+        // a busy machine. Without the pause the other workers go on at some 100 requests/s.
+        let quiet = arrivals.filter { $0.time > first.time + 0.05 && $0.time < first.time + 0.95 }
+        #expect(quiet.count <= 8, "\(quiet.count) requests arrived during the Retry-After pause")
     }
 
     /// Ctrl-C once: nothing new is sent, and every request in flight is answered and journaled.
@@ -101,8 +102,10 @@ import Testing
         emulator.requestLog?.flush()
         await emulator.stop()
         #expect(process.terminationStatus == 3)
-        let late = try Self.arrivals(log).filter { $0.time > interruptedAt + 0.1 }
-        #expect(late.isEmpty, "\(late.count) requests arrived after Ctrl-C")
+        // Only the requests already in flight (at most 8) may arrive after Ctrl-C, late on a busy
+        // machine; without the stop the run would send its remaining hundreds.
+        let late = try Self.arrivals(log).filter { $0.time > interruptedAt + 0.05 }
+        #expect(late.count <= 8, "\(late.count) requests arrived after Ctrl-C")
         let replay = try fixture.replay()
         #expect(replay.statistics.attempts == replay.statistics.answers, "an attempt in flight was left without its answer")
         #expect(replay.totals.pending > 0)
