@@ -259,6 +259,11 @@ public final class Executor: @unchecked Sendable {
         pump()
     }
 
+    private var endpointGaveUp: Bool {
+        if case .fatal(code: "endpoint-unreachable", _)? = stopping { return true }
+        return false
+    }
+
     /// Whether attempts have failed without an answer for longer than `limit` seconds since the
     /// endpoint's last answer (pure, so the rule can be tested on its own).
     static func endpointIsSilent(now: Double, lastAnswerAt: Double, unansweredInARow: Int, limit: Double) -> Bool {
@@ -276,7 +281,11 @@ public final class Executor: @unchecked Sendable {
     }
 
     private func finishIfIdle() {
-        guard inFlight == 0, let continuation = finished else { return }
+        guard let continuation = finished else { return }
+        // An endpoint that has not answered for the silence limit will not answer the attempts
+        // still waiting on it either: they are left unanswered, as a crash would leave them, and
+        // resumed like lost answers. Every other stop waits for them.
+        guard inFlight == 0 || endpointGaveUp else { return }
         let drained = readyHead >= ready.count && delayed.isEmpty && feedExhausted
         if drained, stopping == nil, !parked.isEmpty {
             // Every request was refused and none succeeded: these credentials can do none of it.

@@ -75,7 +75,13 @@ public final class JournalRecorder: AttemptRecorder, @unchecked Sendable {
 
     public func finish(_ reason: StopReason, at time: Date) throws {
         recordRunEnd(reason, at: time)
-        guard let writer = lock.withLock({ self.writer }) else { return }
+        // Answers that come after this (attempts a stop did not wait for) are not recorded:
+        // the journal is closed, and their versions stay pending as after a crash.
+        guard let writer = lock.withLock({ () -> JournalWriter? in
+            let writer = self.writer
+            self.writer = nil
+            return writer
+        }) else { return }
         defer { fire(upTo: .max) }
         try writer.close()
         if let failure = lock.withLock({ self.failure }) { throw failure }

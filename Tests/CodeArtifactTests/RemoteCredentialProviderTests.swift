@@ -1,3 +1,4 @@
+import TestSupport
 import CodeArtifact
 import Foundation
 import SigV4
@@ -101,10 +102,9 @@ import Testing
     }
 
     @Test func unreachableMetadataEndsTheChainQuickly() async throws {
-        // A port that was just free: connection refused at once, standing in for "not on EC2".
-        let closed = try await LoopbackServer { _ in .text("") }
+        // A port that refuses connections at once, standing in for "not on EC2".
+        let closed = try ClosedPort()
         let url = closed.url
-        try await closed.stop()
         let home = try TemporaryHome()
         await #expect {
             try await withCredentialContext { try await chain(home, ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url]).credentials(context: $0) }
@@ -113,5 +113,6 @@ import Testing
             return tried.last == "EC2 instance metadata"
         }
         #expect(InstanceMetadataCredentialProvider.fromEnvironment(noMetadata) == nil)
+        withExtendedLifetime(closed) {}
     }
 }

@@ -125,8 +125,10 @@ import Testing
     func anEndpointThatIsNotThereIsExitFour() async throws {
         let fixture = try RunFixture(packages: 5, versionsPerPackage: 1)
         // A port nothing listens on: every connection is refused.
-        let run = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", "http://127.0.0.1:9", "--yes",
+        let closed = try ClosedPort()
+        let run = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", closed.url, "--yes",
                                                "--progress", "never"], environment: RunFixture.environment)
+        withExtendedLifetime(closed) {}
         #expect(run.status == 4, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("endpoint-unreachable"), "\(run.stdout)")
         #expect(try fixture.replay().totals.pending == 5)

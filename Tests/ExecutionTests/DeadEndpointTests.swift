@@ -37,6 +37,8 @@ import Testing
             }
         }
         await emulator.stop()
+        // Hold the port, refusing, so that no emulator of a test running alongside answers on it.
+        let closed = try ClosedPort(port: emulator.port)
         let stoppedAt = Date()
         let (text, errors) = try await offPool {
             let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -59,5 +61,6 @@ import Testing
         #expect(text.contains("endpoint-unreachable"), "\(text)")
         #expect(text.contains("resume with: `cabatch apply \(fixture.planPath)"), "\(text)")
         #expect(replay.totals.pending > 0)
+        withExtendedLifetime(closed) {}
     }
 }
