@@ -35,8 +35,6 @@ enum JournalReplayFuzz {
         let content = UnsafeRawBufferPointer(rebasing: input.dropFirst())
         let file = mode % 2 == 0 ? Array(content) : withCRCs(content)
         do { try ScratchFile.write(file, to: journalPath) } catch { fatalError("cannot write \(journalPath): \(error)") }
-        file.withUnsafeBytes { checkWrittenLines($0, input: input) }
-
         do {
             let (replay, _) = try JournalFile.replay(journalPath, requests: plan.contents.requests)
             touch(replay)
@@ -51,6 +49,8 @@ enum JournalReplayFuzz {
         } catch {
             _ = "\(error)"
         }
+        // After the readers, so that a crash in both is found where the readers meet it.
+        file.withUnsafeBytes { checkWrittenLines($0, input: input) }
     }
 
     /// Asks a replay what reports, `status` and `apply` ask of one.
