@@ -81,11 +81,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         var ms: Int64 = 0
         if b.count > 20 {
             guard b[19] == 46, b.count >= 22 else { return nil }
-            let digits = b.count - 21
-            guard let frac = num(20, digits) else { return nil }
-            var scaled = frac
-            if digits < 3 { for _ in digits..<3 { scaled *= 10 } }
-            if digits > 3 { for _ in 3..<digits { scaled /= 10 } }
+            // Milliseconds are the first three digits; the rest are only checked, not added up (they could overflow).
+            let digits = b.count - 21, kept = min(digits, 3)
+            guard (20..<(b.count - 1)).allSatisfy({ b[$0] >= 48 && b[$0] <= 57 }), var scaled = num(20, kept) else { return nil }
+            for _ in kept..<3 { scaled *= 10 }
             ms = scaled
         }
         let days = Self.days(fromCivil: y, mo, d)

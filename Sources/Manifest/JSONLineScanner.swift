@@ -29,7 +29,8 @@ public struct JSONLineScanner {
         let first = k
         var value = 0
         while k < bytes.count, bytes[k] >= UInt8(ascii: "0"), bytes[k] <= UInt8(ascii: "9") {
-            value = value * 10 + Int(bytes[k] - UInt8(ascii: "0"))
+            // Digits past the 18th are only counted (and the number refused below): adding them up could overflow.
+            if k - first < 18 { value = value * 10 + Int(bytes[k] - UInt8(ascii: "0")) }
             k += 1
         }
         let digits = k - first

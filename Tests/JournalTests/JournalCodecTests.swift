@@ -22,6 +22,19 @@ import Testing
         }
     }
 
+    /// Found by fuzzing journal replay: a line with a valid CRC whose attempt has more digits than
+    /// an `Int` holds stopped the reader (an overflow in the fast line decoder) instead of being a defect.
+    @Test func numberTooLongForAnIntIsADefectNotACrash() throws {
+        // The fuzzer's line, given its CRC member as the harness gave it one.
+        let body = #"{"seq":3,"type":"intent","request":1,"attempt":1666666666666666666666666666666666666666666666666,"time":"2026-03-04peabatchVersion":"0.0.0-fuzz","time":"202T10:00:00.002Z","versions":["18.11.s":["18.11.10","18.11.9",":0.1.0"]"#
+        let crc = CRC32C.hex(CRC32C.checksum(Array((body + "}").utf8)))
+        #expect(throws: JournalCodec.LineDefect.self) { try decode(Array((body + #","crc":"\#(crc)"}"#).utf8)) }
+        // A well-formed intent with such an attempt: the same.
+        let intent = #"{"seq":2,"type":"intent","request":1,"attempt":99999999999999999999,"time":"2026-03-04T10:00:00.002Z","versions":["1.0.0"]"#
+        let intentCRC = CRC32C.hex(CRC32C.checksum(Array((intent + "}").utf8)))
+        #expect(throws: JournalCodec.LineDefect.self) { try decode(Array((intent + #","crc":"\#(intentCRC)"}"#).utf8)) }
+    }
+
     @Test func crcCoversTheLineWithoutItsCrcMember() throws {
         let line = JournalCodec.encode(JournalFixture.header, sequence: 1)
         let text = String(decoding: line, as: UTF8.self)

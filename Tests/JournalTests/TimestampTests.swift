@@ -12,6 +12,19 @@ import Testing
         #expect(Timestamp(iso8601: "yesterday") == nil)
     }
 
+    /// A time with twenty fractional digits overflowed while they were added up, which stopped the
+    /// reader of any journal holding such a line with a valid CRC (seen beside the fuzzing of journal
+    /// replay, and reproduced through its target).
+    @Test func longFractionsAreCutToMilliseconds() {
+        #expect(Timestamp(iso8601: "2026-03-04T10:00:00.1234Z")?.iso8601 == "2026-03-04T10:00:00.123Z")
+        for digits in [18, 19, 20, 40] {
+            let nines = String(repeating: "9", count: digits)
+            #expect(Timestamp(iso8601: "2026-03-04T10:00:00.\(nines)Z")?.iso8601 == "2026-03-04T10:00:00.999Z")
+            #expect(Timestamp(iso8601: "2026-03-04T10:00:00.\(nines)xZ") == nil)
+            #expect(Timestamp(iso8601: "2026-03-04T10:00:00.x\(nines)Z") == nil)
+        }
+    }
+
     @Test func roundTripsAcrossYears() {
         for ms in stride(from: Int64(-5_000_000_000_000), through: 5_000_000_000_000, by: 7_777_777_777) {
             let t = Timestamp(millisecondsSinceEpoch: ms)

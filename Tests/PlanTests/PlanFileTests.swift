@@ -192,6 +192,20 @@ import Testing
         }
     }
 
+    /// Found by fuzzing the plan reader: a request line whose id has more digits than an `Int`
+    /// holds stopped the reader (an overflow in the fast line decoder) instead of naming the line.
+    @Test func requestIDTooLongForAnIntIsDamageNotACrash() throws {
+        let dir = try TemporaryDirectory()
+        let plan = try PlanFile.read(try makePlan(dir))
+        // The request line of the fuzzer's input, as it found it.
+        let line = #"{"id":66666666666666666666666666666666666666666666666666666666666661,"domain":"\#u{1F}\#0\#0\#0\#0\#0\#0\#0acme","domainOwner":"\#0\#0\#0\#0\#0\#0\#0\#0\#0\#0111122223333","repository":"maven-store","format":"maven","namespace":"com.acme.zephyr","package":"beacon-client","versions":["3.6.1"]}"#
+        let path = try forge(dir, "long-id.plan", header: plan.header, requestLines: [line])
+        #expect { try PlanFile.read(path) } throws: { error in
+            guard case .damaged(_, 2, _) = error as? PlanError else { return false }
+            return true
+        }
+    }
+
     /// A plan sealed by something other than cabatch plan is still held to the manifest's rules.
     @Test func everyMemberIsCheckedAgainstTheServiceRules() throws {
         let dir = try TemporaryDirectory()

@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// libFuzzer targets for cabatch's readers and parsers; see scripts/fuzz.sh, which builds them into
+// .build-fuzz and runs each with a corpus seeded from the repository.
+//
+// The project's modules are compiled from the repository's own sources (Sources/* here are links to
+// ../../Sources/*), instrumented for libFuzzer and AddressSanitizer; swift-crypto is not instrumented.
+// The emulator's network layer (Hummingbird, NIO) and the HTTP client are left out: the fuzzed
+// parts do not use them.
+
+let instrumented: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-enable-testing"])]
+let fuzzer: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])]
+
+let package = Package(
+    name: "cabatch-fuzz",
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd"),
+        .systemLibrary(name: "CJansson", pkgConfig: "jansson"),
+        .systemLibrary(name: "CLibFuzzer"),
+
+        .target(name: "Manifest", dependencies: ["CZstd", "CJansson", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: instrumented),
+        .target(name: "Plan", dependencies: ["Manifest"], swiftSettings: instrumented),
+        .target(name: "Journal", dependencies: ["Plan", "Manifest"], swiftSettings: instrumented),
+        .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: instrumented),
+        // The service's model types the emulator uses, without the HTTP client and credential providers.
+        .target(name: "CodeArtifact", dependencies: ["SigV4", "Manifest"],
+                exclude: ["CodeArtifactClient.swift", "CredentialProvider.swift", "CredentialProvider+Chain.swift",
+                          "CredentialProvider+Container.swift", "CredentialProvider+CredentialProcess.swift",
+                          "CredentialProvider+Environment.swift", "CredentialProvider+InstanceMetadata.swift",
+                          "CredentialProvider+Profile.swift", "CredentialProvider+Refreshing.swift",
+                          "CredentialProvider+Static.swift", "CredentialProvider+WebIdentity.swift",
+                          "CredentialsDocument.swift", "TransportError.swift", "ClientConfiguration.swift", "RequestPreview.swift"],
+                swiftSettings: instrumented),
+        // The emulator's core (request in, answer out), without its HTTP server.
+        .target(name: "Emulator", dependencies: ["SigV4", "CodeArtifact", "Manifest", .product(name: "Crypto", package: "swift-crypto")],
+                exclude: ["EmulatorResponder.swift", "EmulatorServer.swift", "EventLoopHTTP1Channel.swift",
+                          "EventLoopTaskExecutor.swift", "QuietLogHandler.swift"],
+                swiftSettings: instrumented),
+
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "Manifest"], swiftSettings: instrumented),
+        .executableTarget(name: "fuzz-manifest-decoder", dependencies: ["FuzzSupport", "Manifest"],
+                          swiftSettings: instrumented, linkerSettings: fuzzer),
+        .executableTarget(name: "fuzz-plan-reader", dependencies: ["FuzzSupport", "Plan", "Manifest"],
+                          swiftSettings: instrumented, linkerSettings: fuzzer),
+        .executableTarget(name: "fuzz-journal-replay", dependencies: ["FuzzSupport", "Journal", "Plan", "Manifest"],
+                          swiftSettings: instrumented, linkerSettings: fuzzer),
+        .executableTarget(name: "fuzz-emulator-request", dependencies: ["FuzzSupport", "Emulator", "CodeArtifact", "SigV4", "Manifest"],
+                          swiftSettings: instrumented, linkerSettings: fuzzer),
+    ]
+)

@@ -1,0 +1,6 @@
+#include <stddef.h>
+#include <stdint.h>
+
+/// libFuzzer's driver (compiler-rt's libclang_rt.fuzzer), which `-sanitize=fuzzer` links: it parses
+/// libFuzzer's flags from argv and calls `callback` with each input.
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
