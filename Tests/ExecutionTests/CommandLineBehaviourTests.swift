@@ -121,21 +121,8 @@ import Testing
     func aSecondApplyOfTheSamePlanIsLockedOut() async throws {
         let fixture = try RunFixture(packages: 200, versionsPerPackage: 2)
         let (emulator, _) = try await Self.emulator(fixture, latency: 20)
-        let first = Process()
-        first.executableURL = URL(fileURLWithPath: CabatchBinary.path)
-        first.arguments = ["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes", "--progress", "never",
-                           "--rate", "20"]
-        first.environment = RunFixture.environment
-        first.standardOutput = FileHandle.nullDevice
-        first.standardError = FileHandle.nullDevice
-        try first.run()
-        let journalPath = fixture.journalPath
-        try await offPool {
-            let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int) ?? 0) < 2_000 {
-                usleep(20_000)
-            }
-        }
+        let first = try fixture.startApply(url: emulator.url.absoluteString, ["--rate", "20"])
+        try await fixture.waitForJournal(bytes: 2_000)
         let second = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
                                                   "--progress", "never"], environment: RunFixture.environment)
         #expect(first.isRunning, "the first apply ended before the second one started: the test proves nothing")

@@ -8,19 +8,6 @@ import Testing
 /// The real binary, killed at random moments and resumed, must end with every planned version
 /// final, nothing deleted twice or without a plan, and a journal that replays cleanly.
 @Suite(.serialized) struct CrashResumeTests {
-    private func startApply(_ fixture: RunFixture, emulator: RunningEmulator) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
-        process.arguments = ["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
-                             "--progress", "never", "--rate", "200", "--concurrency", "8"]
-        process.environment = RunFixture.environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     /// How `/bin/sh` splits `text` into words.
     private static func shellWords(_ text: String) throws -> [String] {
         let process = Process()
@@ -60,7 +47,7 @@ import Testing
         var rng = SplitMix64(seed: 2026)
         var rounds = 0
         for _ in 0..<24 {
-            let process = try startApply(fixture, emulator: emulator)
+            let process = try fixture.startApply(url: emulator.url.absoluteString, ["--rate", "200", "--concurrency", "8"])
             try await Task.sleep(nanoseconds: (150_000 + rng.next() % 450_000) * 1_000)
             if !process.isRunning { break }
             kill(process.processIdentifier, SIGKILL)

@@ -20,22 +20,9 @@ import Testing
         var configuration = EmulatorConfiguration()
         configuration.faults = FaultConfiguration(latencyMilliseconds: 10, seed: 4)
         let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
-        process.arguments = ["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
-                             "--progress", "never", "--rate", "50"]
-        process.environment = RunFixture.environment
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let journalPath = fixture.journalPath
-        try await offPool {
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int) ?? 0) < 20_000 {
-                usleep(20_000)
-            }
-        }
+        let process = try fixture.startApply(url: emulator.url.absoluteString, ["--rate", "50"], output: out, errors: err)
+        try await fixture.waitForJournal(bytes: 20_000)
         await emulator.stop()
         // Hold the port, refusing, so that no emulator of a test running alongside answers on it.
         let closed = try ClosedPort(port: emulator.port)

@@ -80,20 +80,9 @@ import Testing
     func ctrlCOnceSendsNothingNewAndRecordsEveryAnswerInFlight() async throws {
         let fixture = try RunFixture(packages: 200, versionsPerPackage: 2)
         let (emulator, log) = try await Self.emulator(fixture, FaultConfiguration(latencyMilliseconds: 500, seed: 1))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
-        process.arguments = ["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes", "--progress", "never",
-                             "--concurrency", "8", "--rate", "100"]
-        process.environment = RunFixture.environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let journalPath = fixture.journalPath
+        let process = try fixture.startApply(url: emulator.url.absoluteString, ["--concurrency", "8", "--rate", "100"])
+        try await fixture.waitForJournal(bytes: 6_000)
         let interruptedAt = try await offPool { () -> Double in
-            let deadline = Date().addingTimeInterval(20)
-            while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int) ?? 0) < 6_000 {
-                usleep(10_000)
-            }
             let now = Date().timeIntervalSince1970
             kill(process.processIdentifier, SIGINT)
             process.waitUntilExit()

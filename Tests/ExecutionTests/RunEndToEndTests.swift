@@ -19,27 +19,6 @@ import Testing
         }
     }
 
-    private static func startApply(_ fixture: RunFixture, url: String, extra: [String] = [],
-                                   environment: [String: String] = RunFixture.environment) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
-        process.arguments = ["apply", fixture.planPath, "--endpoint-url", url, "--yes", "--progress", "never"] + extra
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    private static func waitForJournal(_ path: String, bytes: Int) async throws {
-        try await offPool {
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) < bytes {
-                usleep(10_000)
-            }
-        }
-    }
-
     /// After `kill -9`, a resumed run asks again only for versions whose earlier attempts have
     /// no recorded answer, and asks for every one of those.
     @Test(.timeLimit(.minutes(2)))
@@ -50,8 +29,8 @@ import Testing
         configuration.requestLogPath = log
         configuration.faults = FaultConfiguration(latencyMilliseconds: 15, seed: 9)
         let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
-        let process = try Self.startApply(fixture, url: emulator.url.absoluteString, extra: ["--rate", "100"])
-        try await Self.waitForJournal(fixture.journalPath, bytes: 30_000)
+        let process = try fixture.startApply(url: emulator.url.absoluteString, ["--rate", "100"])
+        try await fixture.waitForJournal(bytes: 30_000)
         kill(process.processIdentifier, SIGKILL)
         try await offPool { process.waitUntilExit() }
         emulator.requestLog?.flush()
@@ -82,16 +61,9 @@ import Testing
         var configuration = EmulatorConfiguration()
         configuration.faults = FaultConfiguration(latencyMilliseconds: 5_000, seed: 3)
         let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
-        process.arguments = ["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes", "--progress", "never",
-                             "--concurrency", "16", "--rate", "200"]
-        process.environment = RunFixture.environment
         let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
-        try await Self.waitForJournal(fixture.journalPath, bytes: 2_000)
+        let process = try fixture.startApply(url: emulator.url.absoluteString, ["--concurrency", "16", "--rate", "200"], errors: err)
+        try await fixture.waitForJournal(bytes: 2_000)
         let (seconds, text) = try await offPool {
             kill(process.processIdentifier, SIGINT)
             usleep(50_000)

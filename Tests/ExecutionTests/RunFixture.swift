@@ -84,6 +84,32 @@ struct RunFixture {
         return (result, emulator)
     }
 
+    /// Starts `cabatch apply` on the plan against `url` in the background (`--yes --progress
+    /// never`, then `extra`); its output goes to `output` and `errors`, or nowhere.
+    func startApply(url: String, _ extra: [String] = [], output: Pipe? = nil, errors: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CabatchBinary.path)
+        process.arguments = ["apply", planPath, "--endpoint-url", url, "--yes", "--progress", "never"] + extra
+        process.environment = Self.environment
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits (off the cooperative pool) until the journal holds at least `bytes`, for 30 s at most:
+    /// a background run is under way.
+    func waitForJournal(bytes: Int) async throws {
+        let path = journalPath
+        try await offPool {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) < bytes {
+                usleep(10_000)
+            }
+        }
+    }
+
     static let environment = [
         "AWS_ACCESS_KEY_ID": EmulatorConfiguration.exampleAccessKeyID,
         "AWS_SECRET_ACCESS_KEY": EmulatorConfiguration.exampleSecretAccessKey,
