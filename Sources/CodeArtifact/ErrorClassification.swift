@@ -41,6 +41,14 @@ public struct ErrorClassification: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension ErrorClassification {
+    /// How an error is treated, wherever it came from: its own classification, or, for an
+    /// error nothing classified (a failure below the client), a passing one.
+    public init(of error: any Error) {
+        self = (error as? any ClassifiedError)?.classification ?? ErrorClassification(retry: .transient, scope: .request)
+    }
+}
+
 /// An error that knows its `ErrorClassification`; everything the client throws conforms.
 public protocol ClassifiedError: Error {
     var classification: ErrorClassification { get }

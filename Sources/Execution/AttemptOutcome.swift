@@ -73,22 +73,16 @@ public struct AttemptOutcome: Sendable, Equatable {
 
     /// The answer of a request that failed as a whole.
     public init(error: any Error, versions: [String]) {
-        let classification: ErrorClassification
+        let classification = ErrorClassification(of: error)
         if let service = error as? ServiceError {
             httpStatus = service.httpStatus
             awsRequestID = service.requestID
             errorCode = service.code
             errorMessage = service.message
             retryAfter = service.retryAfter
-            classification = service.classification
-        } else if let classified = error as? any ClassifiedError {
-            errorCode = classified.code
-            errorMessage = String(describing: error)
-            classification = classified.classification
         } else {
-            errorCode = "transport"
+            errorCode = (error as? any ClassifiedError)?.code ?? "transport"
             errorMessage = String(describing: error)
-            classification = ErrorClassification(retry: .transient, scope: .request)
         }
         fatalForRun = classification.scope == .run
         deniedForResource = classification.scope == .resource

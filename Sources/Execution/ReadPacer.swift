@@ -69,19 +69,10 @@ public actor ReadPacer {
     /// How the retry policy sees an error: the client's classification, and any transport
     /// failure without one as transient. Errors that every request would meet are not retried.
     static func failure(_ error: any Error) -> RetryPolicy.Failure {
-        let classification: ErrorClassification
-        var retryAfter: Double?
-        if let service = error as? ServiceError {
-            classification = service.classification
-            retryAfter = service.retryAfter
-        } else if let classified = error as? any ClassifiedError {
-            classification = classified.classification
-        } else {
-            return .transient
-        }
+        let classification = ErrorClassification(of: error)
         if classification.scope == .run { return .permanent }
         switch classification.retry {
-        case .throttling: return .throttled(retryAfter: retryAfter)
+        case .throttling: return .throttled(retryAfter: (error as? ServiceError)?.retryAfter)
         case .transient: return .transient
         case .permanent: return .permanent
         }
