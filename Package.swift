@@ -27,31 +27,35 @@ let package = Package(
             providers: [.apt(["libjansson-dev"])]
         ),
 
-        // The pipeline, one stage per target; data flows forward only.
+        // The shared bottom: file and line mechanics, and the service's vocabulary.
         .target(
-            name: "Manifest",
+            name: "JSONLines",
             dependencies: ["CZstd", "CJansson", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "Model"),
+
+        // The pipeline, one stage per target; data flows forward only.
+        .target(name: "Manifest", dependencies: ["Model", "JSONLines"]),
         .target(name: "Plan", dependencies: ["Manifest"]),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "CodeArtifact",
             dependencies: [
-                "SigV4", "Manifest",
+                "Model", "SigV4", "JSONLines",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Journal", dependencies: ["Plan", "Manifest"]),
+        .target(name: "Journal", dependencies: ["Plan", "JSONLines", "Model"]),
         .target(
             name: "Execution",
-            dependencies: ["Plan", "CodeArtifact", "Journal", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Model", "Plan", "CodeArtifact", "Journal", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "Report", dependencies: ["Journal", "Plan", "Manifest"]),
+        .target(name: "Report", dependencies: ["Journal", "Plan", "JSONLines", "Model"]),
         .target(
             name: "Emulator",
             dependencies: [
-                "SigV4", "CodeArtifact", "Manifest",
+                "Model", "SigV4", "JSONLines", "Manifest", "CodeArtifact",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,34 +63,36 @@ let package = Package(
         .executableTarget(
             name: "cabatch",
             dependencies: [
-                "Manifest", "Plan", "SigV4", "CodeArtifact", "Journal", "Execution", "Report", "Emulator",
+                "Model", "JSONLines", "Manifest", "Plan", "SigV4", "CodeArtifact", "Journal", "Execution", "Report", "Emulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Emulator", "Manifest"]),
+        .target(name: "TestSupport", dependencies: ["Emulator", "Manifest", "JSONLines", "Model"]),
         // Throughput of the emulator under a keep-alive client (scripts/bench-emulator.sh).
         .executableTarget(
             name: "emulator-bench",
             dependencies: [
-                "Emulator", "Manifest", "SigV4",
+                "Emulator", "JSONLines", "SigV4",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Benchmarks/EmulatorBench"
         ),
         // `report-benchmark build DIR` / `report DIR` / `report-whole DIR`: times a 1,000,000-version report (release build; scripts/bench-report.sh).
-        .executableTarget(name: "report-benchmark", dependencies: ["Report", "Journal", "Plan", "Manifest"],
+        .executableTarget(name: "report-benchmark", dependencies: ["Report", "Journal", "Plan", "Manifest", "JSONLines", "Model"],
                           path: "Benchmarks/ReportBenchmark"),
 
         // Tests mirror the targets.
-        .testTarget(name: "ManifestTests", dependencies: ["Manifest", "TestSupport"]),
-        .testTarget(name: "PlanTests", dependencies: ["Plan", "Manifest", "TestSupport"]),
+        .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+        .testTarget(name: "ManifestTests", dependencies: ["Manifest", "JSONLines", "Model", "TestSupport"]),
+        .testTarget(name: "PlanTests", dependencies: ["Plan", "Manifest", "JSONLines", "Model", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "TestSupport"]),
-        .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "SigV4", "TestSupport"]),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "TestSupport"], exclude: ["conformance"]),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "TestSupport"]),
-        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "Report", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Manifest", "Plan"]),
+        .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "Model", "SigV4", "TestSupport"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "Model", "JSONLines", "TestSupport"], exclude: ["conformance"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "Model", "JSONLines", "TestSupport"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "Report", "Model", "JSONLines", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "Manifest", "Model", "JSONLines", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Manifest", "JSONLines", "Model", "Plan"]),
     ]
 )

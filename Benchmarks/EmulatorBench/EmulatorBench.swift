@@ -4,6 +4,7 @@ import Foundation
 import Manifest
 import NIOCore
 import SigV4
+import JSONLines
 
 /// Measures how many 100-version DeletePackageVersions requests a second the emulator answers
 /// to a keep-alive client. Prints figures, not a verdict.

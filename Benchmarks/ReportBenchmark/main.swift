@@ -3,6 +3,8 @@ import Journal
 import Manifest
 import Plan
 import Report
+import JSONLines
+import Model
 
 // The report benchmark: builds a plan of N versions (default 1,000,000) and a journal of one run
 // answering all of it, then, in a separate process so that its peak memory is measured alone,
@@ -54,7 +56,7 @@ func build(_ directory: String, versions: Int) throws {
     _ = try SyntheticManifest(rows: versions, seed: 7, inventoryExtra: 0)
         .generate(manifestLine: { try writer.write(line: $0) }, inventoryLine: nil)
     try writer.commit()
-    let planned = try Planner().plan([ManifestInput(manifest)]) { _ in }
+    let planned = try Planner().plan([InputFile(manifest)]) { _ in }
     try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
     let plan = try PlanFile.read(planPath)
     print("plan: \(plan.header.totals.versions) versions in \(plan.requests.count) requests, \(seconds(since: started)) s")

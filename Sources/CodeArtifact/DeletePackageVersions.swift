@@ -1,4 +1,5 @@
-import Manifest
+import JSONLines
+import Model
 
 /// `DeletePackageVersions`: deletes up to 100 versions of one package (POST `/v1/package/versions/delete`).
 public struct DeletePackageVersions: CodeArtifactOperation, Hashable {

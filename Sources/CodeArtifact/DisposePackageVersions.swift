@@ -1,3 +1,4 @@
+import Model
 /// `DisposePackageVersions`: removes the assets of up to 100 versions, keeping their records (POST `/v1/package/versions/dispose`).
 public struct DisposePackageVersions: CodeArtifactOperation, Hashable {
     public static let name = "DisposePackageVersions"

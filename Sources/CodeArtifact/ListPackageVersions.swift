@@ -1,4 +1,5 @@
 import SigV4
+import Model
 
 /// `ListPackageVersions`: one page of a package's versions (POST `/v1/package/versions`), used to verify a run.
 public struct ListPackageVersions: CodeArtifactOperation, Hashable {

@@ -1,4 +1,5 @@
-import Manifest
+import JSONLines
+import Model
 
 extension PackageVersionsResult {
     /// Reads a batch operation's answer (`successfulVersions`, `failedVersions`) with jansson.

@@ -1,3 +1,4 @@
+import Model
 /// The body shared by the batch operations' answers (`successfulVersions`, `failedVersions`), for clients and the emulator.
 public struct PackageVersionsResult: Codable, Sendable, Hashable {
     public var successfulVersions: [String: SuccessfulPackageVersion]?

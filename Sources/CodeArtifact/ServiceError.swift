@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// An error answer from CodeArtifact, decoded from its headers and body, with its classification.
 public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible, ClassifiedError {

@@ -1,3 +1,4 @@
+import Model
 /// `UpdatePackageVersionsStatus`: moves up to 100 versions to `targetStatus` (POST `/v1/package/versions/update_status`).
 public struct UpdatePackageVersionsStatus: CodeArtifactOperation, Hashable {
     public static let name = "UpdatePackageVersionsStatus"

@@ -1,4 +1,5 @@
 import CodeArtifact
+import JSONLines
 
 /// The `successfulVersions`/`failedVersions` answer shared by the batch operations, written
 /// byte by byte rather than through `JSONWriter`: it is most of a delete's answer.

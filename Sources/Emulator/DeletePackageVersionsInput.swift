@@ -1,6 +1,6 @@
 import CodeArtifact
-import Manifest
 import SigV4
+import Model
 
 /// A decoded, validated `DeletePackageVersions` request (also the shape of `DisposePackageVersions`).
 struct DeletePackageVersionsInput: Sendable, Hashable {

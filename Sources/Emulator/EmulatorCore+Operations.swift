@@ -1,6 +1,7 @@
 import CodeArtifact
-import Manifest
 import SigV4
+import JSONLines
+import Model
 
 extension EmulatorCore {
     /// `DeletePackageVersions`: each version is deleted, `NOT_FOUND`, `MISMATCHED_STATUS` or `SKIPPED`.

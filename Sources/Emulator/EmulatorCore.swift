@@ -1,7 +1,7 @@
 import CodeArtifact
 import Foundation
-import Manifest
 import SigV4
+import Model
 
 /// The emulated service without the network: a request in, an action and a log entry out.
 ///

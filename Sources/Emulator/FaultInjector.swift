@@ -1,5 +1,5 @@
 import Foundation
-import Manifest
+import Model
 
 /// Draws each request's faults from the seeded generator and the write token bucket.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Manifest
+import JSONLines
 
 extension Inventory {
     /// An inventory read from a JSON Lines file (zstd-compressed or plain) of rows with an
@@ -45,7 +46,7 @@ extension Inventory {
         var rejects: [Reject] = []
         var rejectCount = 0
         do {
-            _ = try ManifestScanner().scan([ManifestInput(path)], transform: { $0 }) { batch in
+            _ = try ManifestScanner().scan([InputFile(path)], transform: { $0 }) { batch in
                 rows.append(contentsOf: batch.partial)
                 rejectCount += batch.rejects.count
                 if rejects.count < 3 { rejects.append(contentsOf: batch.rejects.prefix(3 - rejects.count)) }

@@ -1,5 +1,5 @@
 import Foundation
-import Manifest
+import JSONLines
 
 extension Inventory {
     /// The state file: one JSON line per inventory version with its status and delete count.

@@ -1,6 +1,7 @@
 import CodeArtifact
 import Foundation
 import Manifest
+import Model
 
 /// The emulated service's data: domains, repositories, packages and the status of every version.
 ///

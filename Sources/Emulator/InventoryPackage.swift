@@ -1,4 +1,5 @@
 import Manifest
+import Model
 
 /// One package of the emulated inventory: where it lives and its coordinates within its format.
 public struct InventoryPackage: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Manifest
+import JSONLines
 
 /// Where hand-written JSON goes: ``JSONByteCounter`` measures it, ``JSONByteWriter`` writes it.
 ///

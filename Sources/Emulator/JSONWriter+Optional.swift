@@ -1,4 +1,4 @@
-import Manifest
+import JSONLines
 
 extension JSONWriter {
     /// Writes `name: value`, or nothing when `value` is `nil`: the service omits absent members.

@@ -1,5 +1,6 @@
 import CodeArtifact
 import SigV4
+import Model
 
 /// A decoded, validated `ListPackageVersions` request; every member is in the query string.
 struct ListPackageVersionsInput: Sendable, Hashable {

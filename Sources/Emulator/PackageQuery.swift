@@ -1,5 +1,5 @@
-import Manifest
 import SigV4
+import Model
 
 /// The query members every package-version operation carries: which package, in which repository.
 struct PackageQuery: Sendable, Hashable {

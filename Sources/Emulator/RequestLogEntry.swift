@@ -1,6 +1,6 @@
 import Foundation
-import Manifest
 import SigV4
+import JSONLines
 
 /// One line of the request log: what was asked, what was answered, and which fault was injected.
 public struct RequestLogEntry: Sendable {

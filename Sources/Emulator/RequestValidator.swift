@@ -1,4 +1,4 @@
-import Manifest
+import Model
 
 /// Collects a request's constraint failures and words them as the service does
 /// (`1 validation error detected: Value 'x' at 'domain' failed to satisfy constraint: …`).
@@ -9,7 +9,7 @@ struct RequestValidator {
     private(set) var failures: [String] = []
 
     /// A required query member: present and valid.
-    mutating func required(_ field: ManifestField, _ value: String?, member: String) {
+    mutating func required(_ field: PackageField, _ value: String?, member: String) {
         guard let value else {
             failures.append("Value null at '\(member)' failed to satisfy constraint: Member must not be null")
             return
@@ -18,7 +18,7 @@ struct RequestValidator {
     }
 
     /// An optional query member: valid when present.
-    mutating func optional(_ field: ManifestField, _ value: String?, member: @autoclosure () -> String) {
+    mutating func optional(_ field: PackageField, _ value: String?, member: @autoclosure () -> String) {
         if let value { check(field, value, member: member()) }
     }
 
@@ -52,7 +52,7 @@ struct RequestValidator {
         return .validation("\(count): " + failures.joined(separator: "; "))
     }
 
-    private mutating func check(_ field: ManifestField, _ value: String, member: @autoclosure () -> String) {
+    private mutating func check(_ field: PackageField, _ value: String, member: @autoclosure () -> String) {
         guard let violation = ServiceConstraints.check(field, value) else { return }
         let member = member()
         let shape = Self.shape(field)
@@ -69,7 +69,7 @@ struct RequestValidator {
     }
 
     /// The model's length bounds and pattern for a member, as the service quotes them.
-    private static func shape(_ field: ManifestField) -> (min: Int, max: Int, pattern: String) {
+    private static func shape(_ field: PackageField) -> (min: Int, max: Int, pattern: String) {
         switch field {
         case .domain: (2, 50, "[a-z][a-z0-9\\-]{0,48}[a-z0-9]")
         case .domainOwner: (12, 12, "[0-9]{12}")

@@ -1,4 +1,4 @@
-import Manifest
+import JSONLines
 
 /// An error answer of the emulated service: the exception shapes of the CodeArtifact model plus
 /// the front door's authentication errors, each with its HTTP status.

@@ -1,4 +1,5 @@
 import CodeArtifact
+import Model
 
 /// One version of an inventory package: its current status and what requests did to it.
 struct VersionRecord: Sendable, Hashable {

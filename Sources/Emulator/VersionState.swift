@@ -1,4 +1,4 @@
-import Manifest
+import JSONLines
 
 /// One line of the emulator's state file: a version's final status and how often it was deleted.
 public struct VersionState: Sendable, Hashable {

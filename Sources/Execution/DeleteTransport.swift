@@ -1,5 +1,6 @@
 import CodeArtifact
 import Plan
+import Model
 
 /// Sends one `DeletePackageVersions` call; the executor's only way out to the network, so
 /// tests and `--dry-run` can stand in for the service.

@@ -1,4 +1,5 @@
 import CodeArtifact
+import Model
 
 /// How a run behaves: concurrency, pacing, retries, and when to give up.
 public struct ExecutionOptions: Sendable {

@@ -1,8 +1,8 @@
 import CodeArtifact
 import Dispatch
 import Foundation
-import Manifest
 import Plan
+import Model
 
 /// Runs work items against the service: a bounded number in flight, one shared adaptive rate,
 /// retries with backoff, every answer to the recorder, stopping cleanly on Ctrl-C, fatal

@@ -1,4 +1,5 @@
 import Plan
+import Model
 
 /// One request to send: pending versions of one package, possibly gathered from several plan
 /// requests on resume, with how often it was tried.

@@ -1,4 +1,4 @@
-import Manifest
+import JSONLines
 
 extension JournalCodec {
     /// Decodes a parsed line into its sequence number and record.

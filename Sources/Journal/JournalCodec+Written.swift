@@ -1,4 +1,4 @@
-import Manifest
+import JSONLines
 
 extension JournalCodec {
     /// Decodes an intent or answer line in exactly the shape `encode` writes, straight from its

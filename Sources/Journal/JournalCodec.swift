@@ -1,4 +1,4 @@
-import Manifest
+import JSONLines
 
 /// Encodes records as journal lines and decodes them back, checking each line's CRC.
 ///

@@ -1,5 +1,5 @@
-import Manifest
 import Plan
+import JSONLines
 
 /// Reads journals: streams intact records, detects a torn last line, refuses damage elsewhere.
 public enum JournalFile {
@@ -42,7 +42,7 @@ public enum JournalFile {
         var held: (sequence: UInt64, record: JournalRecord, length: Int)?
         let lines: JSONLinesReader.Result
         do {
-            lines = try JSONLinesReader.forEachLine(of: ManifestInput(path), hashing: false) { number, line in
+            lines = try JSONLinesReader.forEachLine(of: InputFile(path), hashing: false) { number, line in
                 if let defect {
                     if defect.line == 1 { throw JournalError.notAJournal(file: path, reason: "line 1: \(defect.reason)") }
                     throw JournalError.damaged(file: path, line: defect.line, reason: defect.reason)
@@ -79,7 +79,7 @@ public enum JournalFile {
                 }
                 held = (decoded.sequence, decoded.record, line.count)
             }
-        } catch let error as ManifestError {
+        } catch let error as FileError {
             throw JournalError.io(file: path, operation: "read", reason: error.description)
         }
         if let defect { result.tornLine = defect.line }
@@ -94,7 +94,7 @@ public enum JournalFile {
             }
         }
         if result.records == 0 { result.header = nil }
-        result.fileLength = lines.stats.bytes
+        result.fileLength = lines.file.bytes
         return result
     }
 

@@ -1,5 +1,6 @@
 import Glibc
 import Plan
+import Model
 
 /// A journal read once and indexed by request, so that it can be replayed against a plan streamed
 /// from its file a few packages at a time (`forEachStretch`).

@@ -1,4 +1,5 @@
 import Plan
+import Model
 
 extension JournalReplay {
     /// The state of one planned version.

@@ -1,4 +1,6 @@
 import Glibc
+import JSONLines
+import Model
 
 /// A manifest line in its common shape, read without building a JSON tree: one object whose
 /// keys and values are plain strings (printable ASCII, no escapes) or `null`, separated by JSON
@@ -152,7 +154,7 @@ struct FlatJSONObject: RowJSONObject {
 
     var kind: JSONKind { .object }
 
-    func member(_ field: ManifestField) -> FlatJSONValue? {
+    func member(_ field: PackageField) -> FlatJSONValue? {
         value(Self.index(field))
     }
 
@@ -165,7 +167,7 @@ struct FlatJSONObject: RowJSONObject {
         return FlatJSONValue(bytes: length < 0 ? nil : UnsafeRawBufferPointer(start: base + Int(start), count: Int(length)))
     }
 
-    private static func index(_ field: ManifestField) -> Member {
+    private static func index(_ field: PackageField) -> Member {
         switch field {
         case .domain: .domain
         case .domainOwner: .domainOwner
@@ -206,7 +208,7 @@ struct FlatJSONValue: RowJSONValue {
 protocol RowJSONObject {
     associatedtype Value: RowJSONValue
     var kind: JSONKind { get }
-    func member(_ field: ManifestField) -> Value?
+    func member(_ field: PackageField) -> Value?
     /// The inventory's `status` member, when present.
     var status: Value? { get }
 }
@@ -219,4 +221,20 @@ protocol RowJSONValue {
     /// The value, or `previous` itself (sharing its storage) when the bytes are equal; `same`
     /// becomes false when they differ.
     func string(reusing previous: String?, same: inout Bool) -> String
+}
+
+extension BorrowedJSON: RowJSONObject, RowJSONValue {
+    func member(_ field: PackageField) -> BorrowedJSON? {
+        switch field {
+        case .domain: member("domain")
+        case .domainOwner: member("domainOwner")
+        case .repository: member("repository")
+        case .format: member("format")
+        case .namespace: member("namespace")
+        case .package: member("package")
+        case .version: member("version")
+        }
+    }
+
+    var status: BorrowedJSON? { member("status") }
 }

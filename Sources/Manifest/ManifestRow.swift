@@ -1,3 +1,4 @@
+import Model
 /// One package version named by a manifest or inventory line, already validated.
 public struct ManifestRow: Sendable, Hashable {
     public var domain: String

@@ -1,9 +1,11 @@
+import JSONLines
+import Model
 /// Turns one manifest line into a validated `ManifestRow`, or says exactly why it cannot be one.
 public struct ManifestRowDecoder: Sendable {
     /// A line's problem, before the file and line number are attached.
     public struct Failure: Error, Sendable, Equatable {
         public var kind: RejectKind
-        public var field: ManifestField?
+        public var field: PackageField?
         public var message: String
         public var hint: String?
     }
@@ -32,7 +34,7 @@ public struct ManifestRowDecoder: Sendable {
             return try Jansson.withParsed(line) { root in decode(root: root, after: previous) }
         } catch let error as JSONParseError {
             if let member = error.repeatedMember {
-                return .failure(Failure(kind: .repeatedMember, field: ManifestField(rawValue: member),
+                return .failure(Failure(kind: .repeatedMember, field: PackageField(rawValue: member),
                                         message: "the line names member \"\(member)\" more than once, so its value is ambiguous",
                                         hint: "keep one \(member) member in this row"))
             }
@@ -89,7 +91,7 @@ public struct ManifestRowDecoder: Sendable {
 
     /// A required string member; `previous` is the previous row's value, returned (and `same`
     /// left alone) when the bytes are equal, else `same` becomes false.
-    private func required<Root: RowJSONObject>(_ object: Root, _ field: ManifestField,
+    private func required<Root: RowJSONObject>(_ object: Root, _ field: PackageField,
                                                reusing previous: String?, same: inout Bool) throws -> String {
         guard let value = object.member(field) else {
             throw Failure(kind: .missingMember, field: field, message: "member \(field.rawValue) is missing",
@@ -103,7 +105,7 @@ public struct ManifestRowDecoder: Sendable {
     }
 
     /// Absent and `null` both mean "not given".
-    private func optional<Root: RowJSONObject>(_ object: Root, _ field: ManifestField,
+    private func optional<Root: RowJSONObject>(_ object: Root, _ field: PackageField,
                                                reusing previous: String?, same: inout Bool) throws -> String? {
         guard let value = object.member(field), value.kind != .null else {
             if previous != nil { same = false }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONLines
 
 /// Reads manifests and decodes their lines on all cores, handing validated rows to the caller
 /// in file order, batch by batch, with memory bounded by a few batches in flight.
@@ -29,7 +30,7 @@ public struct ManifestScanner: Sendable {
     /// Reads every input in turn. A manifest that cannot be read throws after the batches
     /// before the failure were consumed; rejects never throw.
     public func scan<Partial: Sendable>(
-        _ inputs: [ManifestInput],
+        _ inputs: [InputFile],
         transform: @escaping @Sendable ([ManifestRow]) -> Partial,
         consume: (Batch<Partial>) throws -> Void
     ) throws -> [ManifestStats] {
@@ -51,7 +52,7 @@ public struct ManifestScanner: Sendable {
             for (index, input) in inputs.enumerated() {
                 if shared.isCancelled { return }
                 let batcher = LineBatcher(input: index, firstSequence: sequence, maxLineLength: maxLineLength)
-                var stats = ManifestStats(name: input.name)
+                var stats = FileIdentity(name: input.name)
                 do {
                     let source = try ByteSource(input)
                     let emit: (LineBatch) -> Void = { batch in
@@ -107,11 +108,8 @@ public struct ManifestScanner: Sendable {
         if let consumeError { throw consumeError }
         if let failure = shared.failure { throw failure }
         return zip(shared.stats, counted).map { read, lines in
-            var stats = read
-            stats.lines = lines.lines
-            stats.rows = lines.rows
-            stats.blankLines = lines.blankLines
-            stats.rejects = lines.rejects
+            var stats = lines
+            stats.file = read
             return stats
         }
     }
@@ -162,18 +160,18 @@ public struct ManifestScanner: Sendable {
 /// What the reader thread reports back: per-manifest stats, the first failure, cancellation.
 private final class ReaderOutcome: @unchecked Sendable {
     private let lock = NSLock()
-    private var _stats: [ManifestStats]
+    private var _stats: [FileIdentity]
     private var _failure: Error?
     private var _cancelled = false
     let done = DispatchSemaphore(value: 0)
 
-    init(inputs: [ManifestInput]) { _stats = inputs.map { ManifestStats(name: $0.name) } }
+    init(inputs: [InputFile]) { _stats = inputs.map { FileIdentity(name: $0.name) } }
 
-    var stats: [ManifestStats] { lock.withLock { _stats } }
+    var stats: [FileIdentity] { lock.withLock { _stats } }
     var failure: Error? { lock.withLock { _failure } }
     var isCancelled: Bool { lock.withLock { _cancelled } }
 
-    func setStats(_ index: Int, _ stats: ManifestStats) { lock.withLock { _stats[index] = stats } }
+    func setStats(_ index: Int, _ stats: FileIdentity) { lock.withLock { _stats[index] = stats } }
     func fail(_ error: Error) { lock.withLock { if _failure == nil { _failure = error } } }
     func cancel() { lock.withLock { _cancelled = true } }
 }

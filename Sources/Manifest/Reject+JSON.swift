@@ -1,3 +1,4 @@
+import JSONLines
 extension Reject {
     /// A rejects-file line: `{"file","line","kind","field","message","hint","excerpt"}`.
     public func encoded() -> JSONWriter {

@@ -1,8 +1,11 @@
+import JSONLines
+import Model
+
 /// A manifest line that cannot become part of a plan: where it is, which rule it breaks,
 /// and what to do about it.
 public struct Reject: Sendable, Hashable, CustomStringConvertible {
     /// The bytes of a line kept in a reject, enough to find it again.
-    public static let excerptLength = 200
+    public static let excerptLength = LineBatcher.excerptLength
 
     /// The manifest as the user named it (`-` for standard input).
     public var file: String
@@ -10,7 +13,7 @@ public struct Reject: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var kind: RejectKind
     /// The member at fault, when one is.
-    public var field: ManifestField?
+    public var field: PackageField?
     /// One sentence: the rule broken, with the offending value.
     public var message: String
     /// What to do, when there is more to say than the message.
@@ -18,7 +21,7 @@ public struct Reject: Sendable, Hashable, CustomStringConvertible {
     /// The line's first bytes, invalid UTF-8 replaced by U+FFFD.
     public var excerpt: String
 
-    public init(file: String, line: Int, kind: RejectKind, field: ManifestField? = nil,
+    public init(file: String, line: Int, kind: RejectKind, field: PackageField? = nil,
                 message: String, hint: String? = nil, excerpt: String) {
         self.file = file
         self.line = line

@@ -1,3 +1,4 @@
+import Model
 /// Why a manifest line was rejected: stable, payload-free names used in rejects files,
 /// summaries and reports.
 public enum RejectKind: String, Sendable, Hashable, CaseIterable, Comparable {

@@ -1,3 +1,4 @@
+import Model
 /// Realistic synthetic manifests and inventories for demos, tests and benchmarks: all eight
 /// formats with their namespace rules, package sizes from a heavy-tailed (Zipf-like)
 /// distribution, version strings in each ecosystem's style, and optionally bad lines of every

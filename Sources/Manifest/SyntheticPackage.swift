@@ -1,3 +1,5 @@
+import JSONLines
+import Model
 /// One made-up package: where it lives, its name, and versions in its ecosystem's style.
 struct SyntheticPackage {
     static let domains: [(String, String?)] = [("acme", "111122223333"), ("acme", "111122223333"), ("platform", "444455556666"), ("data-eng", nil)]

@@ -1,4 +1,5 @@
 import Manifest
+import Model
 
 extension DeleteRequest {
     /// The first rule this request breaks, in words for an error (without the request's id), or

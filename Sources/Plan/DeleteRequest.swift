@@ -1,3 +1,4 @@
+import Model
 /// One planned `DeletePackageVersions` call: up to 100 versions of one package.
 public struct DeleteRequest: Sendable, Hashable {
     /// The service's limit on versions per request.

@@ -1,4 +1,5 @@
 import Manifest
+import Model
 
 /// One batch's rows grouped into runs of consecutive rows of one package, in batch order.
 public struct PackageGroups: Sendable {

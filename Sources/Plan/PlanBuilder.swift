@@ -1,5 +1,5 @@
 import Foundation
-import Manifest
+import Model
 
 /// Turns grouped versions into the fewest requests: each package's versions sorted,
 /// exact duplicates removed, cut into runs of at most 100, packages in key order.

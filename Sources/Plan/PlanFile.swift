@@ -1,4 +1,5 @@
-import Manifest
+import JSONLines
+import Model
 
 /// Reads and writes plan files: zstd-compressed JSON Lines, a header then one request a line.
 public enum PlanFile {
@@ -127,7 +128,7 @@ public enum PlanFile {
         var firstProblem: (line: Int, error: PlanError)?
         let result: JSONLinesReader.Result
         do {
-            result = try JSONLinesReader.forEachLine(of: ManifestInput(path), observing: { seal.update($0) }) { number, line in
+            result = try JSONLinesReader.forEachLine(of: InputFile(path), observing: { seal.update($0) }) { number, line in
                 if number == 1 {
                     guard let line else {
                         throw PlanError.damaged(file: path, line: number, reason: "the line is too long")
@@ -152,13 +153,13 @@ public enum PlanFile {
                 versions += request.versions.count
                 try body(request)
             }
-        } catch let error as ManifestError where error.code == .truncated {
+        } catch let error as FileError where error.code == .truncated {
             throw PlanError.truncated(file: path, expected: header?.totals.requests ?? 0, found: count)
-        } catch let error as ManifestError where error.code == .corrupt {
+        } catch let error as FileError where error.code == .corrupt {
             throw PlanError.notAPlan(file: path, reason: error.description)
         }
         guard let header else { throw PlanError.notAPlan(file: path, reason: "the file is empty") }
-        guard result.stats.compressed else {
+        guard result.file.compressed else {
             throw PlanError.notAPlan(file: path, reason: "plans are zstd-compressed and this file is not")
         }
         guard seal.finalize() == header.requestsSHA256 else {
@@ -166,14 +167,14 @@ public enum PlanFile {
         }
         // Sealed, yet breaking a rule: made that way, not by cabatch plan.
         if let firstProblem { throw firstProblem.error }
-        guard decoding else { return (header, result.stats.sha256) }
+        guard decoding else { return (header, result.file.sha256) }
         guard count == header.totals.requests else {
             throw PlanError.truncated(file: path, expected: header.totals.requests, found: count)
         }
         guard versions == header.totals.versions else {
             throw PlanError.damaged(file: path, line: 1, reason: "the header counts \(header.totals.versions) versions and the requests hold \(versions)")
         }
-        return (header, result.stats.sha256)
+        return (header, result.file.sha256)
     }
 
     /// Request line `number`, decoded and checked against the service's rules and the plan's

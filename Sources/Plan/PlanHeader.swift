@@ -1,4 +1,6 @@
 import Manifest
+import JSONLines
+import Model
 
 /// The first line of a plan file: what the plan was made from and what it holds.
 public struct PlanHeader: Sendable, Equatable {

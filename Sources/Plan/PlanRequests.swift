@@ -1,4 +1,4 @@
-import Manifest
+import Model
 
 /// A plan's requests held compactly: versions and package names end to end in one UTF-8 buffer,
 /// each repository once.

@@ -1,4 +1,4 @@
-import Manifest
+import Model
 
 /// How much work a plan holds, in all and per repository.
 public struct PlanTotals: Sendable, Equatable {

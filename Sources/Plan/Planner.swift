@@ -1,4 +1,5 @@
 import Manifest
+import JSONLines
 
 /// Reads manifests and plans them: the `plan` stage end to end, minus writing the file.
 public struct Planner: Sendable {
@@ -24,7 +25,7 @@ public struct Planner: Sendable {
     }
 
     /// Plans `inputs`, handing every reject to `onReject` in file and line order.
-    public func plan(_ inputs: [ManifestInput], onReject: (Reject) throws -> Void) throws -> Result {
+    public func plan(_ inputs: [InputFile], onReject: (Reject) throws -> Void) throws -> Result {
         var builder = PlanBuilder()
         let owner = defaultDomainOwner
         let shard = shard

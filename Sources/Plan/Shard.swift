@@ -1,3 +1,4 @@
+import Model
 /// One of N disjoint parts of a plan (`--shard I/N`, I from 0), so that N machines or array
 /// jobs can share a cleanup without two of them touching the same package.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {

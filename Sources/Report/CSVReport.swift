@@ -1,5 +1,6 @@
 import Journal
 import Plan
+import Model
 
 /// The completion report: one CSV row per planned version, streamed in plan order.
 ///

@@ -1,5 +1,5 @@
 import Journal
-import Manifest
+import JSONLines
 
 /// The deletion report as JSON, schema `cabatch-report` version `ReportData.schemaVersion`
 /// (documented in `docs/report-schema.md`).

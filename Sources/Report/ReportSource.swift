@@ -1,6 +1,5 @@
 import Foundation
 import Journal
-import Manifest
 import Plan
 
 /// One plan and its journal (one shard of a job), ready to aggregate.

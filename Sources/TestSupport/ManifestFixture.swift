@@ -1,5 +1,5 @@
 import Foundation
-import Manifest
+import JSONLines
 
 /// Builds manifest files in code: plain, zstd, multi-frame, with skippable frames.
 public enum ManifestFixture {

@@ -3,7 +3,7 @@ import CodeArtifact
 import Execution
 import Journal
 import Foundation
-import Manifest
+import JSONLines
 
 /// The end-of-run summary, from the journal: what the plan's versions now are, across every run.
 struct ApplySummary {

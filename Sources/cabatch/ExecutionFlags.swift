@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodeArtifact
 import Execution
+import Model
 
 /// When progress is drawn: on a terminal only, always, or never.
 enum ProgressMode: String, ExpressibleByArgument, CaseIterable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Manifest
+import JSONLines
 
 /// `cabatch generate`: synthetic manifests and inventories for demos and benchmarks.
 struct GenerateCommand: ParsableCommand {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Manifest
 import Plan
+import JSONLines
+import Model
 
 /// `cabatch plan`: validate manifests and group them into the fewest requests.
 struct PlanCommand: ParsableCommand {
@@ -51,7 +53,7 @@ struct PlanCommand: ParsableCommand {
     /// Plans; `printSummary: false` leaves out the per-repository table, for `run`, whose
     /// report has one.
     func run(printSummary: Bool, keepsTablesUntilExit: Bool = false) throws {
-        let inputs = manifests.map(ManifestInput.init)
+        let inputs = manifests.map(InputFile.init)
         let planPath = plan ?? Self.defaultPlanPath(for: manifests[0])
         let rejectsPath = rejects ?? planPath + ".rejects.jsonl"
         let planner = Planner(defaultDomainOwner: domainOwner, shard: try sharding.resolve(), skipInvalid: skipInvalid)
@@ -61,7 +63,7 @@ struct PlanCommand: ParsableCommand {
         do {
             result = try planner.plan(inputs) { try rejectLog.add($0) }
             try rejectLog.finish()
-        } catch let error as ManifestError {
+        } catch let error as FileError {
             try? rejectLog.finish()
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput

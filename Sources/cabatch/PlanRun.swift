@@ -4,10 +4,11 @@ import Dispatch
 import Execution
 import Foundation
 import Journal
-import Manifest
 import Plan
 import Report
 import SigV4
+import JSONLines
+import Model
 
 /// Runs a plan file: the shared body of `apply` and `run`.
 struct PlanRun {

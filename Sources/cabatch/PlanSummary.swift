@@ -1,5 +1,6 @@
 import Manifest
 import Plan
+import JSONLines
 
 /// What `cabatch plan` prints: counts, rejects, and a table by domain, repository and format.
 struct PlanSummary {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Manifest
 import Plan
 
 /// `cabatch run`: plan and apply in one step.

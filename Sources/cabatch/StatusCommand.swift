@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import Journal
-import Manifest
 import Plan
 import Report
+import JSONLines
 
 /// `cabatch status`: what is done and pending, from the plan's journal, without the network.
 struct StatusCommand: ParsableCommand {

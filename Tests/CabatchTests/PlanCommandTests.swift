@@ -3,6 +3,7 @@ import Manifest
 import Plan
 import TestSupport
 import Testing
+import JSONLines
 
 /// The real `cabatch` binary, run as a user would.
 @Suite struct PlanCommandTests {
@@ -18,7 +19,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.file("m.plan")))
 
         var kinds = Set<String>()
-        try JSONLinesReader.forEachLine(of: ManifestInput(dir.file("m.plan.rejects.jsonl"))) { _, line in
+        try JSONLinesReader.forEachLine(of: InputFile(dir.file("m.plan.rejects.jsonl"))) { _, line in
             let reject = try JSONValue.parse(UnsafeRawBufferPointer(line!)).objectValue!
             kinds.insert(reject["kind"]!.stringValue!)
             #expect(reject["file"]?.stringValue == "m.jsonl.zst")

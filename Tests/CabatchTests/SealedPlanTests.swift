@@ -1,8 +1,8 @@
 import Foundation
-import Manifest
 import Plan
 import TestSupport
 import Testing
+import JSONLines
 
 /// The real binary, given plans edited after `cabatch plan` wrote them: every reader refuses them
 /// with one `error:` line, exit status 1, and nothing printed as a request.
@@ -26,7 +26,7 @@ import Testing
 
     private func lines(of path: String) throws -> [String] {
         var lines: [String] = []
-        try JSONLinesReader.forEachLine(of: ManifestInput(path)) { _, line in
+        try JSONLinesReader.forEachLine(of: InputFile(path)) { _, line in
             lines.append(String(decoding: UnsafeRawBufferPointer(line!), as: UTF8.self))
         }
         return lines

@@ -3,6 +3,7 @@ import CodeArtifact
 import Foundation
 import SigV4
 import Testing
+import Model
 
 @Suite struct OperationCodecTests {
     static let coordinates = PackageCoordinates(domain: "acme", domainOwner: "111122223333", repository: "npm-store",

@@ -1,6 +1,7 @@
 import CodeArtifact
 import SigV4
 import Testing
+import Model
 
 @Suite struct ServiceErrorTests {
     struct Row: Sendable, CustomTestStringConvertible {

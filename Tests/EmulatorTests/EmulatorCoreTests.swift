@@ -1,8 +1,9 @@
 @testable import Emulator
 import Foundation
-import Manifest
 import SigV4
 import Testing
+import JSONLines
+import Model
 
 @Suite struct EmulatorCoreTests {
     let fixture = EmulatorFixture()

@@ -2,6 +2,7 @@ import Emulator
 import Foundation
 import Manifest
 import SigV4
+import Model
 
 /// Signed requests and small inventories for driving the emulator's core without a network.
 struct EmulatorFixture {

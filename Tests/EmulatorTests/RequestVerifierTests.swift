@@ -3,6 +3,7 @@ import CodeArtifact
 import Foundation
 import SigV4
 import Testing
+import Model
 
 /// The emulator's verifier must answer exactly as the `SigV4` target's own `SigV4Verifier`.
 @Suite struct RequestVerifierTests {

@@ -5,6 +5,7 @@ import Manifest
 import Plan
 import TestSupport
 import Testing
+import JSONLines
 
 /// IAM policies are often scoped per repository: a refusal of one repository fails its
 /// versions and the run goes on; a refusal of everything stops the run, resumably.
@@ -22,7 +23,7 @@ import Testing
             }
         }
         let manifestPath = try dir.write("m.jsonl", ManifestFixture.text(manifest))
-        let planned = try Planner().plan([ManifestInput(manifestPath)]) { _ in }
+        let planned = try Planner().plan([InputFile(manifestPath)]) { _ in }
         let planPath = dir.file("m.plan")
         try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
         return (dir, planPath, inventory)

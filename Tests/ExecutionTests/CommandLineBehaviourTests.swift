@@ -1,10 +1,10 @@
 import Emulator
 import Foundation
 import Journal
-import Manifest
 import Plan
 import TestSupport
 import Testing
+import JSONLines
 
 /// What the README promises about `apply`, checked on the real binary against a live emulator,
 /// by what the emulator saw.

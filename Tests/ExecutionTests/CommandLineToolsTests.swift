@@ -5,6 +5,8 @@ import Manifest
 import Plan
 import TestSupport
 import Testing
+import JSONLines
+import Model
 
 /// The other commands at the command line, as a user runs them: `cabatch emulator` as its own
 /// process, `generate`, `run`, `report` over several shards, and the exit codes of runs that

@@ -1,9 +1,9 @@
 import Emulator
 import Foundation
 import Journal
-import Manifest
 import TestSupport
 import Testing
+import Model
 
 /// The real binary, killed at random moments and resumed, must end with every planned version
 /// final, nothing deleted twice or without a plan, and a journal that replays cleanly.

@@ -1,9 +1,9 @@
 import Emulator
 import Foundation
 import Journal
-import Manifest
 import TestSupport
 import Testing
+import JSONLines
 
 /// How the binary paces itself, read off the emulator's log: when each request arrived and how
 /// it was answered.

@@ -8,6 +8,7 @@ import Plan
 import Report
 import TestSupport
 import Testing
+import JSONLines
 
 /// A report of a real run with every state and several error codes agrees, version by version,
 /// with what the emulator recorded.
@@ -34,7 +35,7 @@ import Testing
         // requests, so that injected 500s cannot leave all of them pending.
         for p in 0..<10 { manifest.append(ManifestFixture.line(repository: "gone-store", package: "old-\(p)", version: "0.1")) }
         let manifestPath = try dir.write("m.jsonl", ManifestFixture.text(manifest))
-        let planned = try Planner().plan([ManifestInput(manifestPath)]) { _ in }
+        let planned = try Planner().plan([InputFile(manifestPath)]) { _ in }
         let planPath = dir.file("m.plan")
         try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
         let plan = try PlanFile.read(planPath)

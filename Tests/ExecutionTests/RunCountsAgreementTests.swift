@@ -1,9 +1,9 @@
 import Emulator
 import Foundation
 import Journal
-import Manifest
 import TestSupport
 import Testing
+import JSONLines
 
 /// A run's closing summary, the JSON report and `status` count the same attempts, retries and
 /// throttled answers, also when Ctrl-C stops a throttled run with retries still waiting and

@@ -1,10 +1,10 @@
 import Emulator
 import Foundation
 import Journal
-import Manifest
 import Plan
 import TestSupport
 import Testing
+import JSONLines
 
 /// Resuming, stopping at once, sharding and keeping secrets, checked on the real binary by
 /// what a live emulator saw.

@@ -6,6 +6,7 @@ import Journal
 import Manifest
 import Plan
 import TestSupport
+import JSONLines
 
 /// A manifest planned into a real plan file, with the inventory an emulator serves for it:
 /// every planned version exists except `missing` ones, plus versions the run must leave alone.
@@ -34,7 +35,7 @@ struct RunFixture {
             inventory.append(ManifestRow(domain: "acme", repository: "npm-store", format: .npm, package: "pkg-\(p)", version: "9.9.9"))
         }
         let manifestPath = try directory.write("m.jsonl", ManifestFixture.text(manifest))
-        let result = try Planner().plan([ManifestInput(manifestPath)]) { _ in }
+        let result = try Planner().plan([InputFile(manifestPath)]) { _ in }
         planPath = directory.file("m.plan")
         try PlanFile.write(result.header, requests: result.builder, to: planPath)
         plan = try PlanFile.read(planPath)

@@ -1,8 +1,8 @@
 import Emulator
 import Foundation
-import Manifest
 import TestSupport
 import Testing
+import JSONLines
 
 /// `--verify` lists what the journal says is gone, with retries like every other request.
 @Suite struct VerifyTests {

@@ -1,6 +1,6 @@
 import Journal
-import Manifest
 import Testing
+import Model
 
 @Suite struct CRC32CTests {
     @Test func checkValue() {

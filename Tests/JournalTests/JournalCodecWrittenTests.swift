@@ -1,6 +1,6 @@
 @testable import Journal
-import Manifest
 import Testing
+import Model
 
 /// Intent and answer lines are decoded straight from their bytes when they have the shape `encode`
 /// writes; the result must be what the JSON parser makes of the same line.

@@ -1,6 +1,6 @@
 import Journal
-import Manifest
 import Plan
+import Model
 
 /// Plans and journals built in code with fixed times.
 enum JournalFixture {

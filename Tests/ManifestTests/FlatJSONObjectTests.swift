@@ -1,5 +1,6 @@
 @testable import Manifest
 import Testing
+import Model
 
 /// Lines of the common flat shape are read without jansson; on every line, the result must be
 /// exactly jansson's (the same row, or the same reject with the same words).
@@ -86,7 +87,7 @@ import Testing
             }
             #expect(failure.kind == .repeatedMember, "\(line)")
             #expect(failure.message.contains("\"\(member)\""), "\(failure.message)")
-            #expect(failure.field == ManifestField(rawValue: member))
+            #expect(failure.field == PackageField(rawValue: member))
         }
         #expect(!isFlat(line))
     }

@@ -1,6 +1,7 @@
 import Manifest
 import TestSupport
 import Testing
+import Model
 
 @Suite struct ManifestRowDecoderTests {
     private func decode(_ text: String) -> Result<ManifestRow, ManifestRowDecoder.Failure> {
@@ -27,7 +28,7 @@ import Testing
         (#"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":"1"#, RejectKind.invalidJSON, nil),
         (#"[1,2]"#, .notAnObject, nil),
         (#""just a string""#, .notAnObject, nil),
-        (#"{"domain":"acme","repository":"r1","format":"npm","package":"p"}"#, .missingMember, ManifestField.version),
+        (#"{"domain":"acme","repository":"r1","format":"npm","package":"p"}"#, .missingMember, PackageField.version),
         (#"{"repository":"r1","format":"npm","package":"p","version":"1"}"#, .missingMember, .domain),
         (#"{"domain":"acme","repository":"r1","format":"npm","package":"p","version":1}"#, .wrongType, .version),
         (#"{"domain":"acme","repository":"r1","format":"npm","package":null,"version":"1"}"#, .wrongType, .package),
@@ -38,8 +39,8 @@ import Testing
         (#"{"domain":"acme","repository":"r1","format":"maven","package":"p","version":"1"}"#, .namespaceRequired, .namespace),
         (#"{"domain":"acme","repository":"r1","format":"cargo","namespace":"x","package":"p","version":"1"}"#, .namespaceForbidden, .namespace),
         (#"{"domain":"acme","repository":"r1","format":"npm","namespace":"@types","package":"node","version":"1"}"#, .pattern, .namespace),
-    ] as [(String, RejectKind, ManifestField?)])
-    func rejectsWithTheRightKindAndField(line: String, kind: RejectKind, field: ManifestField?) {
+    ] as [(String, RejectKind, PackageField?)])
+    func rejectsWithTheRightKindAndField(line: String, kind: RejectKind, field: PackageField?) {
         guard case .failure(let failure) = decode(line) else {
             Issue.record("accepted \(line)")
             return

@@ -2,6 +2,7 @@ import Foundation
 import Manifest
 import TestSupport
 import Testing
+import JSONLines
 
 @Suite struct ManifestScannerTests {
     /// Scans and returns the valid rows (in order), the rejects and the stats.
@@ -10,7 +11,7 @@ import Testing
         var rows: [ManifestRow] = []
         var rejects: [Reject] = []
         let stats = try ManifestScanner(workers: workers, maxLineLength: maxLineLength).scan(
-            paths.map(ManifestInput.init), transform: { $0 }, consume: { batch in
+            paths.map(InputFile.init), transform: { $0 }, consume: { batch in
                 rows += batch.partial
                 rejects += batch.rejects
             })
@@ -99,8 +100,8 @@ import Testing
         let bytes = first + second.prefix(second.count / 2)
         let path = try dir.write("cut.zst", Array(bytes))
         var rows = 0
-        let error = try #require(throws: ManifestError.self) {
-            _ = try ManifestScanner(workers: 2).scan([ManifestInput(path)], transform: { $0.count }, consume: { rows += $0.partial })
+        let error = try #require(throws: FileError.self) {
+            _ = try ManifestScanner(workers: 2).scan([InputFile(path)], transform: { $0.count }, consume: { rows += $0.partial })
         }
         #expect(error.code == .truncated)
         #expect(error.offset == bytes.count)
@@ -113,7 +114,7 @@ import Testing
         var frame = try ManifestFixture.zstdFrame(ManifestFixture.text((0..<2000).map { ManifestFixture.line(version: "\($0)") }), in: dir)
         for i in stride(from: 20, to: frame.count - 8, by: 7) { frame[i] ^= 0x5A }
         let path = try dir.write("corrupt.zst", frame)
-        let error = try #require(throws: ManifestError.self) { try scan([path]) }
+        let error = try #require(throws: FileError.self) { try scan([path]) }
         #expect(error.code == .corrupt)
         #expect(error.offset != nil)
     }
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func missingFileIsAClearError() throws {
-        let error = try #require(throws: ManifestError.self) { try scan(["/nonexistent/m.jsonl"]) }
+        let error = try #require(throws: FileError.self) { try scan(["/nonexistent/m.jsonl"]) }
         #expect(error.code == .cannotOpen)
         #expect(error.description.contains("/nonexistent/m.jsonl"))
     }

@@ -1,15 +1,15 @@
 import Foundation
-import Manifest
 import Plan
 import TestSupport
 import Testing
+import JSONLines
 
 @Suite struct PlanFileTests {
     private func makePlan(_ dir: TemporaryDirectory, versions: Int = 250) throws -> String {
         let lines = (0..<versions).map { ManifestFixture.line(namespace: "types", package: "node", version: "18.0.\($0)") }
             + [ManifestFixture.line(format: "pypi", package: "requests", version: "2.0 beta")] // rejected: space
         let manifest = try dir.write("m.jsonl", ManifestFixture.text(lines))
-        let result = try Planner(skipInvalid: true).plan([ManifestInput(manifest)]) { _ in }
+        let result = try Planner(skipInvalid: true).plan([InputFile(manifest)]) { _ in }
         let path = dir.file("m.plan")
         try PlanFile.write(result.header, requests: result.builder, to: path)
         return path
@@ -75,7 +75,7 @@ import Testing
     /// The plan's lines, header first, as written.
     private func lines(_ path: String) throws -> [String] {
         var lines: [String] = []
-        try JSONLinesReader.forEachLine(of: ManifestInput(path)) { _, line in
+        try JSONLinesReader.forEachLine(of: InputFile(path)) { _, line in
             lines.append(String(decoding: UnsafeRawBufferPointer(line!), as: UTF8.self))
         }
         return lines
@@ -117,7 +117,7 @@ import Testing
 
         // The header written is the header read, seal included.
         let manifest = try dir.write("n.jsonl", ManifestFixture.text([ManifestFixture.line()]))
-        let result = try Planner().plan([ManifestInput(manifest)]) { _ in }
+        let result = try Planner().plan([InputFile(manifest)]) { _ in }
         #expect(result.header.requestsSHA256 == nil)
         let written = try PlanFile.write(result.header, requests: result.builder, to: dir.file("n.plan"))
         #expect(try PlanFile.read(dir.file("n.plan")).header.encoded().bytes == written.encoded().bytes)
@@ -127,7 +127,7 @@ import Testing
     @Test func emptyPlanIsSealedToo() throws {
         let dir = try TemporaryDirectory()
         let manifest = try dir.write("m.jsonl", ManifestFixture.text([ManifestFixture.line(version: "bad version")]))
-        let result = try Planner(skipInvalid: true).plan([ManifestInput(manifest)]) { _ in }
+        let result = try Planner(skipInvalid: true).plan([InputFile(manifest)]) { _ in }
         let written = try PlanFile.write(result.header, requests: result.builder, to: dir.file("m.plan"))
         #expect(written.requestsSHA256 == SHA256Hex.of([]))
         #expect(try PlanFile.read(dir.file("m.plan")).requests.isEmpty)

@@ -1,6 +1,7 @@
-import Manifest
 @testable import Plan
 import Testing
+import JSONLines
+import Model
 
 /// Request lines are decoded straight from their bytes when they have the shape `PlanFile` writes;
 /// the result must be what the JSON parser and `decodeRequest` make of the same line.

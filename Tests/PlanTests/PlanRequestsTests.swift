@@ -1,6 +1,6 @@
-import Manifest
 import Plan
 import Testing
+import Model
 
 @Suite struct PlanRequestsTests {
     static func key(_ package: String, namespace: String? = nil, repository: String = "npm-store",

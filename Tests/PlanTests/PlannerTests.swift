@@ -3,6 +3,8 @@ import Manifest
 import Plan
 import TestSupport
 import Testing
+import JSONLines
+import Model
 
 @Suite struct PlannerTests {
     /// A generated manifest's lines, valid rows only.
@@ -13,7 +15,7 @@ import Testing
     }
 
     private func plan(_ path: String, shard: Shard? = nil, owner: String? = nil) throws -> (PlanTotals, [DeleteRequest]) {
-        let result = try Planner(defaultDomainOwner: owner, shard: shard).plan([ManifestInput(path)]) { _ in }
+        let result = try Planner(defaultDomainOwner: owner, shard: shard).plan([InputFile(path)]) { _ in }
         var requests: [DeleteRequest] = []
         result.builder.forEachRequest { requests.append($0) }
         return (result.header.totals, requests)
@@ -66,7 +68,7 @@ import Testing
 
         let planA = dir.file("a.plan"), planB = dir.file("b.plan")
         for (manifest, target) in [(a, planA), (b, planB)] {
-            let result = try Planner().plan([ManifestInput(manifest)]) { _ in }
+            let result = try Planner().plan([InputFile(manifest)]) { _ in }
             try PlanFile.write(result.header, requests: result.builder, to: target)
         }
         let bodyA = try PlanFile.read(planA).requests, bodyB = try PlanFile.read(planB).requests
@@ -77,7 +79,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let path = try dir.write("m.jsonl", Array(try generatedLines(rows: 3_000, seed: 5).joined(separator: [0x0A])))
         for name in ["1.plan", "2.plan"] {
-            let result = try Planner().plan([ManifestInput(path)]) { _ in }
+            let result = try Planner().plan([InputFile(path)]) { _ in }
             try PlanFile.write(result.header, requests: result.builder, to: dir.file(name))
         }
         #expect(try dir.read("1.plan") == dir.read("2.plan"))

@@ -4,6 +4,7 @@ import Manifest
 import Plan
 import Report
 import Testing
+import Model
 
 /// A plan and journal built in code with fixed times: two runs (the first killed), every state,
 /// several error codes, a throttled answer, a lost answer and a transport error.

@@ -1,10 +1,10 @@
 import Foundation
 import Journal
-import Manifest
 import Plan
 import Report
 import TestSupport
 import Testing
+import JSONLines
 
 @Suite struct ReportSourceTests {
     /// A real plan file and a journal written by the writer, loaded by plan path or journal path.
@@ -12,7 +12,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let lines = (0..<150).map { ManifestFixture.line(namespace: "types", package: "node", version: "18.0.\($0)") }
         let manifest = try dir.write("m.jsonl", ManifestFixture.text(lines))
-        let planned = try Planner().plan([ManifestInput(manifest)]) { _ in }
+        let planned = try Planner().plan([InputFile(manifest)]) { _ in }
         let planPath = dir.file("m.plan")
         try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
         let plan = try PlanFile.read(planPath)
@@ -43,7 +43,7 @@ import Testing
     @Test func aJournalOfAnotherPlanIsRefused() throws {
         let dir = try TemporaryDirectory()
         let manifest = try dir.write("m.jsonl", ManifestFixture.text([ManifestFixture.line()]))
-        let planned = try Planner().plan([ManifestInput(manifest)]) { _ in }
+        let planned = try Planner().plan([InputFile(manifest)]) { _ in }
         let planPath = dir.file("m.plan")
         try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
         let plan = try PlanFile.read(planPath)

@@ -1,10 +1,11 @@
 import Foundation
 import Journal
-import Manifest
 import Plan
 import Report
 import TestSupport
 import Testing
+import JSONLines
+import Model
 
 /// Reports loaded from files replay the plan a stretch of packages at a time; they must say
 /// exactly what one replay of the whole plan says, wherever the stretches are cut.
@@ -31,7 +32,7 @@ import Testing
                 }
             }
             let manifest = try dir.write("m.jsonl", ManifestFixture.text(lines))
-            let planned = try Planner().plan([ManifestInput(manifest)]) { _ in }
+            let planned = try Planner().plan([InputFile(manifest)]) { _ in }
             planPath = dir.file("m.plan")
             try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
             plan = try PlanFile.read(planPath)

@@ -1,7 +1,7 @@
 import FuzzSupport
 @testable import Journal
-import Manifest
 import Plan
+import JSONLines
 
 enum JournalReplayFuzz {
     static let directory = ScratchFile.directory("journal")
@@ -19,7 +19,7 @@ enum JournalReplayFuzz {
         ]
         do {
             try ScratchFile.write(Array(rows.joined(separator: "\n").utf8) + [0x0A], to: manifest)
-            var planned = try Planner().plan([ManifestInput(manifest)], onReject: { _ in })
+            var planned = try Planner().plan([InputFile(manifest)], onReject: { _ in })
             // A name of its own, so that the plan's bytes (and sha256, which journals name) are the same in every run.
             planned.header.manifests[0].name = "fuzz.jsonl"
             try PlanFile.write(planned.header, requests: planned.builder, to: path)

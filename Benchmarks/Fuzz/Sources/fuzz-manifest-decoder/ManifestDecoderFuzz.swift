@@ -2,6 +2,7 @@ import FuzzSupport
 import Glibc
 @testable import Manifest
 import Synchronization
+import JSONLines
 
 enum ManifestDecoderFuzz {
     static let fast = ManifestRowDecoder()
@@ -45,7 +46,7 @@ enum ManifestDecoderFuzz {
     static func writeSeeds(to directory: SeedDirectory, manifests: [String]) throws {
         for manifest in manifests {
             var lines: [[UInt8]] = []
-            try JSONLinesReader.forEachLine(of: ManifestInput(manifest)) { _, line in
+            try JSONLinesReader.forEachLine(of: InputFile(manifest)) { _, line in
                 if let line { lines.append(Array(line)) }
             }
             for line in lines { try directory.add("line", line) }

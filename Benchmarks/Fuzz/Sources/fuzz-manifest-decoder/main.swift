@@ -4,7 +4,6 @@
 // exercised. An input is a piece of a manifest: lines as the scanner hands them to the decoder.
 import FuzzSupport
 import Glibc
-@testable import Manifest
 
 FuzzDriver.run(writeSeeds: { try ManifestDecoderFuzz.writeSeeds(to: $0, manifests: $1) }) { data, size in
     ManifestDecoderFuzz.test(FuzzDriver.input(data, size))

@@ -1,6 +1,6 @@
 import FuzzSupport
-import Manifest
 @testable import Plan
+import JSONLines
 
 enum PlanReaderFuzz {
     static let directory = ScratchFile.directory("plan")
@@ -74,18 +74,18 @@ enum PlanReaderFuzz {
         let work = ScratchFile.directory("plan-seeds")
         for manifest in manifests {
             var lines: [[UInt8]] = []
-            try JSONLinesReader.forEachLine(of: ManifestInput(manifest)) { _, line in
+            try JSONLinesReader.forEachLine(of: InputFile(manifest)) { _, line in
                 if let line, line.count < 4096 { lines.append(Array(line)) }
             }
             for rows in [3, 40, 400] where rows <= lines.count || rows == 3 {
                 let rowsPath = "\(work)/rows.jsonl", planPath = "\(work)/rows.plan"
                 try ScratchFile.write(Array(lines.prefix(rows).joined(separator: [0x0A])) + [0x0A], to: rowsPath)
-                var planned = try Planner(skipInvalid: true).plan([ManifestInput(rowsPath)], onReject: { _ in })
+                var planned = try Planner(skipInvalid: true).plan([InputFile(rowsPath)], onReject: { _ in })
                 planned.header.manifests[0].name = "rows.jsonl"  // the same seeds in every run
                 try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
                 let file = try ScratchFile.read(planPath)
                 var content: [UInt8] = []
-                try JSONLinesReader.forEachLine(of: ManifestInput(planPath), observing: { content.append(contentsOf: $0) }) { _, _ in }
+                try JSONLinesReader.forEachLine(of: InputFile(planPath), observing: { content.append(contentsOf: $0) }) { _, _ in }
                 try seeds.add("plan-file", [0] + file)
                 try seeds.add("plan-lines", [1] + content)
                 try seeds.add("plan-lines-resealed", [2] + content)

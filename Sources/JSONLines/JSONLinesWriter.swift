@@ -20,12 +20,12 @@ public final class JSONLinesWriter {
         self.path = path
         self.partialPath = path + ".partial"
         descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ManifestError.errno(.cannotOpen, file: partialPath) }
+        guard descriptor >= 0 else { throw FileError.errno(.cannotOpen, file: partialPath) }
         do {
             compressor = compressed ? try ZstdCompressor(level: level, workers: workers) : nil
         } catch {
             close(descriptor)
-            throw ManifestError(code: .decoderFailed, file: path, offset: nil, detail: "\(error)")
+            throw FileError(code: .decoderFailed, file: path, offset: nil, detail: "\(error)")
         }
         buffer.reserveCapacity(flushThreshold + 4096)
     }
@@ -60,14 +60,14 @@ public final class JSONLinesWriter {
         try flush(end: true)
         try other.flush(end: true)
         let source = open(other.partialPath, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else { throw ManifestError.errno(.cannotOpen, file: other.partialPath) }
+        guard source >= 0 else { throw FileError.errno(.cannotOpen, file: other.partialPath) }
         defer { close(source) }
         var block = [UInt8](repeating: 0, count: flushThreshold)
         while true {
             let n = block.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ManifestError.errno(.readFailed, file: other.partialPath)
+                throw FileError.errno(.readFailed, file: other.partialPath)
             }
             if n == 0 { break }
             try block.withUnsafeBytes { try writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
@@ -78,10 +78,10 @@ public final class JSONLinesWriter {
     /// Finishes the stream, syncs it and renames it to `path`.
     public func commit() throws {
         try flush(end: true)
-        guard fsync(descriptor) == 0 else { throw ManifestError.errno(.readFailed, file: partialPath) }
+        guard fsync(descriptor) == 0 else { throw FileError.errno(.readFailed, file: partialPath) }
         close(descriptor)
         descriptor = -1
-        guard rename(partialPath, path) == 0 else { throw ManifestError.errno(.cannotOpen, file: path) }
+        guard rename(partialPath, path) == 0 else { throw FileError.errno(.cannotOpen, file: path) }
     }
 
     private func flush(end: Bool) throws {
@@ -105,7 +105,7 @@ public final class JSONLinesWriter {
             let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ManifestError.errno(.readFailed, file: partialPath)
+                throw FileError.errno(.readFailed, file: partialPath)
             }
             offset += n
         }

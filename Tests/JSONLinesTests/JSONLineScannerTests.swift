@@ -1,5 +1,5 @@
-import Manifest
 import Testing
+import JSONLines
 
 @Suite struct JSONLineScannerTests {
     private func int(_ text: String) -> (value: Int?, consumed: Int) {

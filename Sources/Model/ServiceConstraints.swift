@@ -5,7 +5,7 @@
 /// model's `[^#/\s]` is Java's: ASCII space, tab, newline, vertical tab, form feed, return.
 public enum ServiceConstraints {
     /// Checks one member's value; `nil` when it is valid.
-    public static func check(_ field: ManifestField, _ value: String) -> RuleViolation? {
+    public static func check(_ field: PackageField, _ value: String) -> RuleViolation? {
         switch field {
         case .domain: return checkDomain(value)
         case .domainOwner: return checkAccountID(value)
@@ -77,7 +77,7 @@ public enum ServiceConstraints {
     }
 
     /// PackageNamespace, PackageName, PackageVersion: 1–255, `[^#/\s]+`.
-    static func checkName(_ field: ManifestField, _ value: String) -> RuleViolation? {
+    static func checkName(_ field: PackageField, _ value: String) -> RuleViolation? {
         if let violation = checkLength(field, value, min: 1, max: 255) { return violation }
         // Every version of every row and request passes here: scan the bytes in place first.
         let clean = value.utf8.withContiguousStorageIfAvailable { !$0.contains(where: isForbiddenInName) }
@@ -89,7 +89,7 @@ public enum ServiceConstraints {
         return nil
     }
 
-    private static func checkLength(_ field: ManifestField, _ value: String, min: Int, max: Int) -> RuleViolation? {
+    private static func checkLength(_ field: PackageField, _ value: String, min: Int, max: Int) -> RuleViolation? {
         // UTF-8 length bounds the scalar count from above, so most values need no scalar count.
         let utf8Count = value.utf8.count
         if utf8Count >= min && utf8Count <= max { return nil }
@@ -107,7 +107,7 @@ public enum ServiceConstraints {
         return nil
     }
 
-    private static func patternViolation(_ field: ManifestField, _ value: String, _ pattern: String, hint: String?) -> RuleViolation {
+    private static func patternViolation(_ field: PackageField, _ value: String, _ pattern: String, hint: String?) -> RuleViolation {
         RuleViolation(field: field, rule: .pattern,
                       message: "\(field.rawValue) \(quoted(value)) does not match \(pattern)", hint: hint)
     }

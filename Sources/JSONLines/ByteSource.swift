@@ -3,19 +3,19 @@ import Glibc
 
 /// Reads a file or standard input in large blocks, hashing what it reads, and hands the
 /// uncompressed bytes on: zstd when the stream starts with a zstd magic number, plain otherwise.
-final class ByteSource {
+public final class ByteSource {
     static let blockSize = 1 << 20
 
-    private let input: ManifestInput
+    private let input: InputFile
     private let descriptor: Int32
 
-    init(_ input: ManifestInput) throws {
+    public init(_ input: InputFile) throws {
         self.input = input
         if input.isStandardInput {
             descriptor = STDIN_FILENO
         } else {
             descriptor = open(input.name, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw ManifestError.errno(.cannotOpen, file: input.name) }
+            guard descriptor >= 0 else { throw FileError.errno(.cannotOpen, file: input.name) }
         }
     }
 
@@ -23,7 +23,7 @@ final class ByteSource {
 
     /// Streams the whole input through `sink`, filling in identity and sizes in `stats`; its sha256
     /// stays empty unless `hashing`.
-    func stream(into stats: inout ManifestStats, hashing: Bool = true, sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public func stream(into stats: inout FileIdentity, hashing: Bool = true, sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         var hasher = SHA256()
         var block = [UInt8](repeating: 0, count: Self.blockSize)
         var decoder: ZstdDecompressor?
@@ -39,7 +39,7 @@ final class ByteSource {
                     first = false
                     if ZstdMagic.isZstd(chunk) {
                         do { decoder = try ZstdDecompressor() } catch {
-                            throw ManifestError(code: .decoderFailed, file: input.name, offset: nil, detail: "\(error)")
+                            throw FileError(code: .decoderFailed, file: input.name, offset: nil, detail: "\(error)")
                         }
                         stats.compressed = true
                     }
@@ -51,7 +51,7 @@ final class ByteSource {
                             try sink(out)
                         }
                     } catch let error as ZstdError {
-                        throw ManifestError(code: .corrupt, file: input.name, offset: offset + decoder.consumed,
+                        throw FileError(code: .corrupt, file: input.name, offset: offset + decoder.consumed,
                                             detail: error.message)
                     }
                 } else {
@@ -64,7 +64,7 @@ final class ByteSource {
         stats.bytes = offset
         if hashing { stats.sha256 = hasher.finalize().map { String(format2: $0) }.joined() }
         if let decoder, !decoder.isAtFrameBoundary {
-            throw ManifestError(code: .truncated, file: input.name, offset: offset, detail: "")
+            throw FileError(code: .truncated, file: input.name, offset: offset, detail: "")
         }
     }
 
@@ -75,13 +75,27 @@ final class ByteSource {
             let n = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ManifestError.errno(.readFailed, file: input.name, offset: offset + filled)
+                throw FileError.errno(.readFailed, file: input.name, offset: offset + filled)
             }
             if n == 0 { break }
             filled += n
         }
         return filled
     }
+}
+
+/// What a file of lines is, as stored: its digest and sizes, recorded where a plan names its
+/// manifests.
+public struct FileIdentity: Sendable, Hashable {
+    public var name: String
+    /// SHA-256 of the bytes as stored (compressed or not), lowercase hex.
+    public var sha256: String = ""
+    /// Size of the file as stored.
+    public var bytes: Int = 0
+    public var uncompressedBytes: Int = 0
+    public var compressed = false
+
+    public init(name: String) { self.name = name }
 }
 
 extension String {

@@ -1,9 +1,9 @@
 /// A member of a manifest row, named as in the manifest's JSON and the service's API.
-public enum ManifestField: String, CaseIterable, Sendable, Hashable {
+public enum PackageField: String, CaseIterable, Sendable, Hashable {
     case domain, domainOwner, repository, format, namespace, package, version
 
     /// Members every row must carry.
-    public static let required: [ManifestField] = [.domain, .repository, .format, .package, .version]
+    public static let required: [PackageField] = [.domain, .repository, .format, .package, .version]
 
     /// The member's name in the service's query string (`domain-owner`), for messages that
     /// quote the API rather than the manifest.

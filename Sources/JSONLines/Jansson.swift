@@ -14,9 +14,9 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The one place jansson is called: parsing a line into a borrowed `json_t`.
-enum Jansson {
+public enum Jansson {
     /// Parses one JSON value and hands the root to `body`; the value is freed afterwards.
-    static func withParsed<T>(_ line: UnsafeRawBufferPointer, _ body: (BorrowedJSON) throws -> T) throws -> T {
+    public static func withParsed<T>(_ line: UnsafeRawBufferPointer, _ body: (BorrowedJSON) throws -> T) throws -> T {
         var error = json_error_t()
         // jansson wants a pointer even for an empty buffer. A repeated member is an error: with
         // two values, either choice would be a guess.
@@ -84,10 +84,10 @@ enum Jansson {
 }
 
 /// The kinds of JSON value, so that callers need not see jansson's types.
-enum JSONKind {
+public enum JSONKind: Sendable {
     case object, array, string, number, bool, null
 
-    var article: String {
+    public var article: String {
         switch self {
         case .object: "an object"
         case .array: "an array"
@@ -100,10 +100,10 @@ enum JSONKind {
 }
 
 /// A jansson value owned by the enclosing `Jansson.withParsed` call.
-struct BorrowedJSON: RowJSONObject, RowJSONValue {
+public struct BorrowedJSON {
     let raw: UnsafeMutablePointer<json_t>
 
-    var kind: JSONKind {
+    public var kind: JSONKind {
         switch raw.pointee.type {
         case JSON_OBJECT: .object
         case JSON_ARRAY: .array
@@ -115,28 +115,14 @@ struct BorrowedJSON: RowJSONObject, RowJSONValue {
     }
 
     /// A member of an object, or `nil` when absent.
-    func member(_ name: StaticString) -> BorrowedJSON? {
+    public func member(_ name: StaticString) -> BorrowedJSON? {
         name.withUTF8Buffer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { json_object_getn(raw, $0.baseAddress, $0.count) }
         }.map(BorrowedJSON.init(raw:))
     }
 
-    func member(_ field: ManifestField) -> BorrowedJSON? {
-        switch field {
-        case .domain: member("domain")
-        case .domainOwner: member("domainOwner")
-        case .repository: member("repository")
-        case .format: member("format")
-        case .namespace: member("namespace")
-        case .package: member("package")
-        case .version: member("version")
-        }
-    }
-
-    var status: BorrowedJSON? { member("status") }
-
     /// The value of a string (UTF-8 already checked by jansson).
-    var string: String {
+    public var string: String {
         let length = json_string_length(raw)
         guard let pointer = json_string_value(raw) else { return "" }
         return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
@@ -144,7 +130,7 @@ struct BorrowedJSON: RowJSONObject, RowJSONValue {
         }
     }
 
-    func string(reusing previous: String?, same: inout Bool) -> String {
+    public func string(reusing previous: String?, same: inout Bool) -> String {
         guard var previous else {
             same = false
             return string
@@ -158,7 +144,7 @@ struct BorrowedJSON: RowJSONObject, RowJSONValue {
         return string
     }
 
-    var swiftValue: JSONValue { Jansson.value(raw) }
+    public var swiftValue: JSONValue { Jansson.value(raw) }
 }
 
 /// A per-thread bump allocator for jansson while it parses one line. A row costs jansson some

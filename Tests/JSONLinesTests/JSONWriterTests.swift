@@ -1,5 +1,5 @@
-import Manifest
 import Testing
+import JSONLines
 
 @Suite struct JSONWriterTests {
     @Test func escapesAndRoundTripsThroughJansson() throws {

@@ -1,13 +1,14 @@
 import Foundation
 
 /// A blocking first-in first-out queue between the reader thread and the decoding workers.
-final class BatchQueue<Item: Sendable>: @unchecked Sendable {
+public final class BatchQueue<Item: Sendable>: @unchecked Sendable {
+    public init() {}
     private let condition = NSCondition()
     private var items: [Item] = []
     private var head = 0
     private var closed = false
 
-    func put(_ item: Item) {
+    public func put(_ item: Item) {
         condition.lock()
         items.append(item)
         condition.signal()
@@ -15,7 +16,7 @@ final class BatchQueue<Item: Sendable>: @unchecked Sendable {
     }
 
     /// The next item, or `nil` once the queue is closed and drained.
-    func take() -> Item? {
+    public func take() -> Item? {
         condition.lock()
         defer { condition.unlock() }
         while head == items.count && !closed { condition.wait() }
@@ -29,7 +30,7 @@ final class BatchQueue<Item: Sendable>: @unchecked Sendable {
         return item
     }
 
-    func close() {
+    public func close() {
         condition.lock()
         closed = true
         condition.broadcast()
@@ -38,13 +39,14 @@ final class BatchQueue<Item: Sendable>: @unchecked Sendable {
 }
 
 /// Hands results to the consumer in sequence order, whatever order the workers finish in.
-final class ReorderBuffer<Item: Sendable>: @unchecked Sendable {
+public final class ReorderBuffer<Item: Sendable>: @unchecked Sendable {
+    public init() {}
     private let condition = NSCondition()
     private var waiting: [Int: Item] = [:]
     private var next = 0
     private var end: Int?
 
-    func put(_ sequence: Int, _ item: Item) {
+    public func put(_ sequence: Int, _ item: Item) {
         condition.lock()
         waiting[sequence] = item
         condition.broadcast()
@@ -52,7 +54,7 @@ final class ReorderBuffer<Item: Sendable>: @unchecked Sendable {
     }
 
     /// Declares how many items there will be, so the consumer knows when to stop.
-    func finish(count: Int) {
+    public func finish(count: Int) {
         condition.lock()
         end = count
         condition.broadcast()
@@ -60,7 +62,7 @@ final class ReorderBuffer<Item: Sendable>: @unchecked Sendable {
     }
 
     /// The next item in order, or `nil` when all have been taken.
-    func take() -> Item? {
+    public func take() -> Item? {
         condition.lock()
         defer { condition.unlock() }
         while waiting[next] == nil {

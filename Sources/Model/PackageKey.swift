@@ -1,5 +1,3 @@
-import Manifest
-
 /// Everything that names one package in CodeArtifact: the unit a `DeletePackageVersions`
 /// request works on.
 public struct PackageKey: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -19,12 +17,6 @@ public struct PackageKey: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.format = format
         self.namespace = namespace
         self.package = package
-    }
-
-    /// The row's package; `defaultOwner` (`--domain-owner`) fills in a missing domainOwner.
-    public init(_ row: ManifestRow, defaultOwner: String?) {
-        self.init(domain: row.domain, domainOwner: row.domainOwner ?? defaultOwner, repository: row.repository,
-                  format: row.format, namespace: row.namespace, package: row.package)
     }
 
     /// `npm/types/node` or `pypi/requests`: how people write a package.

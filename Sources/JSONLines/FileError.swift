@@ -1,8 +1,8 @@
 import Glibc
 
-/// Why a manifest (or a plan or journal read with the same reader) could not be read at all,
-/// as opposed to a line being rejected.
-public struct ManifestError: Error, Sendable, CustomStringConvertible {
+/// Why a file of lines (a manifest, plan, journal or inventory) could not be read or written at
+/// all, as opposed to one of its lines being refused.
+public struct FileError: Error, Sendable, CustomStringConvertible {
     /// Stable, payload-free codes for summaries and exit status.
     public enum Code: String, Sendable {
         case cannotOpen = "cannot-open"
@@ -29,7 +29,7 @@ public struct ManifestError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    static func errno(_ code: Code, file: String, offset: Int? = nil) -> ManifestError {
-        ManifestError(code: code, file: file, offset: offset, detail: String(cString: strerror(Glibc.errno)))
+    public static func errno(_ code: Code, file: String, offset: Int? = nil) -> FileError {
+        FileError(code: code, file: file, offset: offset, detail: String(cString: strerror(Glibc.errno)))
     }
 }

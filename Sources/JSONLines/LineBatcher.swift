@@ -2,8 +2,10 @@ import Glibc
 
 /// Cuts a stream of bytes into `LineBatch`es: `\n` and `\r\n` endings, a last line without
 /// one, and lines over `maxLineLength` reported without ever being held whole.
-final class LineBatcher {
-    static let defaultMaxLineLength = 1 << 20
+public final class LineBatcher {
+    public static let defaultMaxLineLength = 1 << 20
+    /// The first bytes of a line over the limit kept to show where it was.
+    public static let excerptLength = 200
 
     private let input: Int
     private let maxLineLength: Int
@@ -20,7 +22,7 @@ final class LineBatcher {
     private var skipping = false
     private var skippedExcerpt: [UInt8] = []
 
-    init(input: Int, firstSequence: Int, maxLineLength: Int = LineBatcher.defaultMaxLineLength, targetBytes: Int = 1 << 20) {
+    public init(input: Int, firstSequence: Int, maxLineLength: Int = LineBatcher.defaultMaxLineLength, targetBytes: Int = 1 << 20) {
         self.input = input
         self.sequence = firstSequence
         self.maxLineLength = maxLineLength
@@ -29,9 +31,9 @@ final class LineBatcher {
     }
 
     /// The sequence number the next batch (of this or a following manifest) will get.
-    var nextSequence: Int { sequence }
+    public var nextSequence: Int { sequence }
 
-    func append(_ chunk: UnsafeRawBufferPointer, emit: (LineBatch) throws -> Void) rethrows {
+    public func append(_ chunk: UnsafeRawBufferPointer, emit: (LineBatch) throws -> Void) rethrows {
         guard let base = chunk.baseAddress else { return }
         var i = 0
         while i < chunk.count {
@@ -42,7 +44,7 @@ final class LineBatcher {
             if skipping {
                 if newline != nil { closeOverlong() }
             } else if bytes.count - lineStart + piece.count > maxLineLength {
-                skippedExcerpt = Array((bytes[lineStart...] + piece).prefix(Reject.excerptLength))
+                skippedExcerpt = Array((bytes[lineStart...] + piece).prefix(Self.excerptLength))
                 bytes.removeSubrange(lineStart...)
                 skipping = true
                 if newline != nil { closeOverlong() }
@@ -57,7 +59,7 @@ final class LineBatcher {
     }
 
     /// Ends the stream: a last line without a newline still counts.
-    func finish(emit: (LineBatch) throws -> Void) rethrows {
+    public func finish(emit: (LineBatch) throws -> Void) rethrows {
         if skipping {
             closeOverlong()
         } else if bytes.count > lineStart {

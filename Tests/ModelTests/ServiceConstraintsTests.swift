@@ -1,9 +1,9 @@
-import Manifest
 import Testing
+import Model
 
 @Suite struct ServiceConstraintsTests {
     @Test(arguments: [
-        (ManifestField.domain, "acme", nil),
+        (PackageField.domain, "acme", nil),
         (.domain, "a1", nil),
         (.domain, "my-domain-2", nil),
         (.domain, "a", RuleViolation.Rule.tooShort),
@@ -36,8 +36,8 @@ import Testing
         (.format, "npm", nil),
         (.format, "NPM", .unknownFormat),
         (.format, "docker", .unknownFormat),
-    ] as [(ManifestField, String, RuleViolation.Rule?)])
-    func checksEachMember(field: ManifestField, value: String, expected: RuleViolation.Rule?) {
+    ] as [(PackageField, String, RuleViolation.Rule?)])
+    func checksEachMember(field: PackageField, value: String, expected: RuleViolation.Rule?) {
         let violation = ServiceConstraints.check(field, value)
         #expect(violation?.rule == expected, "\(field) \(value)")
         if let violation { #expect(violation.field == field) }

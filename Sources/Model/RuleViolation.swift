@@ -10,14 +10,14 @@ public struct RuleViolation: Error, Sendable, Hashable, CustomStringConvertible 
         case namespaceForbidden = "namespace-forbidden"
     }
 
-    public let field: ManifestField
+    public let field: PackageField
     public let rule: Rule
     /// One sentence naming the field, the value's problem and the constraint.
     public let message: String
     /// What to change, when there is more to say than the message.
     public let hint: String?
 
-    public init(field: ManifestField, rule: Rule, message: String, hint: String? = nil) {
+    public init(field: PackageField, rule: Rule, message: String, hint: String? = nil) {
         self.field = field
         self.rule = rule
         self.message = message

@@ -3,7 +3,7 @@
 public enum JSONLinesReader {
     /// What a sequential read found, beyond the lines themselves.
     public struct Result: Sendable {
-        public var stats: ManifestStats
+        public var file: FileIdentity
         /// The last line had no newline: for an append-only file, a torn last write.
         public var lastLineUnterminated: Bool
     }
@@ -15,7 +15,7 @@ public enum JSONLinesReader {
     /// a plan's seal covers exact bytes, line endings included, which lines no longer show.
     @discardableResult
     public static func forEachLine(
-        of input: ManifestInput,
+        of input: InputFile,
         maxLineLength: Int = 64 << 20,
         hashing: Bool = true,
         observing: ((UnsafeRawBufferPointer) -> Void)? = nil,
@@ -34,7 +34,7 @@ public enum JSONLinesReader {
                 }
             }
         }
-        var stats = ManifestStats(name: input.name)
+        var stats = FileIdentity(name: input.name)
         let source = try ByteSource(input)
         var lastByte: UInt8?
         try source.stream(into: &stats, hashing: hashing) { chunk in
@@ -43,6 +43,6 @@ public enum JSONLinesReader {
             try batcher.append(chunk, emit: emit)
         }
         try batcher.finish(emit: emit)
-        return Result(stats: stats, lastLineUnterminated: lastByte != nil && lastByte != 0x0A)
+        return Result(file: stats, lastLineUnterminated: lastByte != nil && lastByte != 0x0A)
     }
 }
