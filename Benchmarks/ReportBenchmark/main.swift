@@ -81,8 +81,8 @@ func build(_ directory: String, versions: Int) throws {
         try journal.append(.intent(AttemptIntent(request: request.id, attempt: attempt, time: tick(1), versions: request.versions)))
         let results = request.versions.map { version -> VersionResult in
             let roll = random.unit()
-            if roll < 0.90 { return VersionResult(version, .deleted(revision: "REV\(version.utf8.count)")) }
-            if roll < 0.95 { return VersionResult(version, .notFound) }
+            if roll < 0.90 { return VersionResult(version, .done(revision: "REV\(version.utf8.count)")) }
+            if roll < 0.95 { return VersionResult(version, .absent) }
             if roll < 0.98 { return VersionResult(version, .failed(code: "MISMATCHED_STATUS", message: "Version \(version) has status Archived")) }
             return VersionResult(version, .retryable(code: "SKIPPED", message: "Skipped"))
         }

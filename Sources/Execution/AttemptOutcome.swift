@@ -1,16 +1,12 @@
 import CodeArtifact
 import Foundation
+import Journal
+import Model
 
 /// One attempt's answer, sorted into what is final for each version and what to try again.
 ///
 /// Pure: built from the client's output or error, so the rules are tested without a network.
 public struct AttemptOutcome: Sendable, Equatable {
-    /// A version the service refused for good, with its code and message.
-    public struct Failure: Sendable, Equatable {
-        public var code: String
-        public var message: String?
-    }
-
     public var httpStatus: Int?
     public var awsRequestID: String?
     /// The service or transport error of a whole-request failure.
@@ -18,26 +14,38 @@ public struct AttemptOutcome: Sendable, Equatable {
     public var errorMessage: String?
     public var retryAfter: Double?
 
-    /// Versions deleted by this attempt, with the revision the service reported.
-    public var deleted: [String: String?] = [:]
-    /// NOT_FOUND: already gone (perhaps by an earlier attempt whose answer was lost).
-    public var absent: [String] = []
-    public var failed: [String: Failure] = [:]
-    /// Versions to send again (SKIPPED, left unanswered, or the whole request on a retryable error).
-    public var retry: [String] = []
+    /// Every version sent, with what this answer means for it, in the request's order.
+    public var results: [VersionResult] = []
     /// Why the retried versions failed, for the retry policy; `nil` when nothing is retried.
     public var retryKind: RetryPolicy.Failure?
     /// The error means every other request would fail the same way (credentials, signature).
     public var fatalForRun = false
-    /// Refused for this repository or package (access denied): the versions are in `retry` with
+    /// Refused for this repository or package (access denied): the versions are retryable with
     /// `retryKind` `.permanent` until the executor knows whether the run can succeed elsewhere.
     public var deniedForResource = false
+
+    /// The versions to send again.
+    public var retry: [String] { results.compactMap { $0.outcome.isFinal ? nil : $0.version } }
+
+    /// How many versions this answer settled in each final state (`pending`: to send again).
+    public var counts: StateCounts {
+        var counts = StateCounts()
+        for result in results {
+            switch result.outcome {
+            case .done: counts.done += 1
+            case .absent: counts.absent += 1
+            case .failed: counts.failed += 1
+            case .retryable: counts.pending += 1
+            }
+        }
+        return counts
+    }
 
     /// A resource refusal made final: every version it held fails with the refusal's code.
     public mutating func failDenied() {
         guard deniedForResource else { return }
-        for version in retry { failed[version] = Failure(code: errorCode ?? "AccessDeniedException", message: errorMessage) }
-        retry = []
+        let failure = VersionOutcome.failed(code: errorCode ?? "AccessDeniedException", message: errorMessage ?? "")
+        results = results.map { $0.outcome.isFinal ? $0 : VersionResult($0.version, failure) }
         retryKind = nil
         deniedForResource = false
     }
@@ -51,24 +59,8 @@ public struct AttemptOutcome: Sendable, Equatable {
     public init(output: DeletePackageVersionsOutput, versions: [String]) {
         httpStatus = output.httpStatus
         awsRequestID = output.requestID
-        let successful = output.successfulVersions
-        let failedVersions = output.failedVersions
-        for version in versions {
-            if let success = successful[version] {
-                deleted[version] = .some(success.revision)
-            } else if let failure = failedVersions[version] {
-                switch failure.code {
-                case .notFound: absent.append(version)
-                // SKIPPED: the service did nothing for this version this time (another failed in the batch).
-                case .skipped: retry.append(version)
-                default: failed[version] = Failure(code: failure.errorCode, message: failure.errorMessage)
-                }
-            } else {
-                // Not mentioned at all: nothing is known, so it stays pending and is asked again.
-                retry.append(version)
-            }
-        }
-        if !retry.isEmpty { retryKind = .transient }
+        results = versions.map { VersionResult($0, output.outcome(of: $0)) }
+        if results.contains(where: { !$0.outcome.isFinal }) { retryKind = .transient }
     }
 
     /// The answer of a request that failed as a whole.
@@ -86,21 +78,20 @@ public struct AttemptOutcome: Sendable, Equatable {
         }
         fatalForRun = classification.scope == .run
         deniedForResource = classification.scope == .resource
+        let code = errorCode ?? "error", message = errorMessage ?? ""
         switch classification.retry {
         case .throttling:
-            retry = versions
             retryKind = .throttled(retryAfter: retryAfter)
         case .transient where !fatalForRun:
-            retry = versions
             retryKind = .transient
         default:
-            if fatalForRun || deniedForResource {
-                // Nothing was done: leave the versions pending for a resumed run.
-                retry = versions
-                retryKind = .permanent
-            } else {
-                for version in versions { failed[version] = Failure(code: errorCode ?? "error", message: errorMessage) }
+            // Fatal or denied: nothing was done, so the versions stay pending for a resumed run.
+            guard fatalForRun || deniedForResource else {
+                results = versions.map { VersionResult($0, .failed(code: code, message: message)) }
+                return
             }
+            retryKind = .permanent
         }
+        results = versions.map { VersionResult($0, .retryable(code: code, message: message)) }
     }
 }

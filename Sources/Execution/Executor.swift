@@ -204,8 +204,9 @@ public final class Executor: @unchecked Sendable {
             parked = []
         }
         if answer.deniedForResource && succeededSomewhere { answer.failDenied() }
-        let finalCount = answer.deleted.count + answer.absent.count + answer.failed.count
-        let deleted = answer.deleted.count, absent = answer.absent.count, failed = answer.failed.count
+        let counts = answer.counts
+        let finalCount = counts.done + counts.absent + counts.failed
+        let deleted = counts.done, absent = counts.absent, failed = counts.failed
         let throttled = answer.throttled
         recorder.recordAnswer(item, attempt: recordedAttempt, answer: answer, at: Date(), latency: latency) { [weak self] in
             guard let self else { return }

@@ -37,24 +37,11 @@ public final class JournalRecorder: AttemptRecorder, @unchecked Sendable {
 
     public func recordAnswer(_ item: WorkItem, attempt: Int, answer: AttemptOutcome, at time: Date, latency: Double,
                              durable: @escaping @Sendable () -> Void) {
-        var results: [VersionResult] = []
-        results.reserveCapacity(item.versionCount)
-        for version in item.versions {
-            if let revision = answer.deleted[version] {
-                results.append(VersionResult(version, .deleted(revision: revision)))
-            } else if let failure = answer.failed[version] {
-                results.append(VersionResult(version, .failed(code: failure.code, message: failure.message ?? "")))
-            }
-        }
-        for version in answer.absent { results.append(VersionResult(version, .notFound)) }
-        for version in answer.retry {
-            results.append(VersionResult(version, .retryable(code: answer.errorCode ?? "SKIPPED", message: answer.errorMessage ?? "")))
-        }
         let record = Journal.AttemptAnswer(
             request: item.segments[0].requestID, attempt: attempt, time: Timestamp(date: time),
             latencyMilliseconds: Int((latency * 1000).rounded()), httpStatus: answer.httpStatus,
             serviceRequestId: answer.awsRequestID, errorType: answer.errorCode, errorMessage: answer.errorMessage,
-            throttled: answer.throttled, results: results)
+            throttled: answer.throttled, results: answer.results)
         if let sequence = append(.answer(record)) {
             lock.withLock { waiting.append((sequence, durable)) }
         }

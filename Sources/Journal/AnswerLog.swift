@@ -13,7 +13,7 @@ struct AnswerLog: Sendable {
     /// `throttledMark`, and what `ids` holds (`uuidMark`, `textMark`, or neither: no request id).
     private var marks = ChunkedList<UInt8>()
     private var settled = ChunkedList<Int32>()
-    private var deleted = ChunkedList<Int32>()
+    private var done = ChunkedList<Int32>()
     /// Two words per answer: a request id shaped like a UUID (as the service's are) as its 128 bits,
     /// any other as its number in `strings` in the first word.
     private var ids = ChunkedList<UInt64>()
@@ -37,7 +37,7 @@ struct AnswerLog: Sendable {
         latency.append(Int32(clamping: a.latencyMilliseconds))
         status.append(a.httpStatus.map { Int16(clamping: $0) } ?? -1)
         settled.append(0)
-        deleted.append(0)
+        done.append(0)
         var mark: UInt8 = a.throttled ? Self.throttledMark : 0
         if let id = a.serviceRequestId {
             if let uuid = Self.uuid(id) {
@@ -67,19 +67,19 @@ struct AnswerLog: Sendable {
         }
     }
 
-    /// Counts one more version settled (and perhaps deleted) by answer `i`.
-    mutating func addSettled(_ i: Int, deleted isDeleted: Bool) {
+    /// Counts one more version settled (and perhaps done) by answer `i`.
+    mutating func addSettled(_ i: Int, done isDone: Bool) {
         settled[i] += 1
-        if isDeleted { deleted[i] += 1 }
+        if isDone { done[i] += 1 }
     }
 
-    mutating func addDeleted(_ i: Int) { deleted[i] += 1 }
+    mutating func addDone(_ i: Int) { done[i] += 1 }
 
     func latencyMilliseconds(_ i: Int) -> Int { Int(latency[i]) }
 
     /// What throughput charts need of answer `i`, without making its strings.
-    func settlement(_ i: Int) -> (time: Timestamp, settled: Int, deleted: Int) {
-        (Timestamp(millisecondsSinceEpoch: time[i]), Int(settled[i]), Int(deleted[i]))
+    func settlement(_ i: Int) -> (time: Timestamp, settled: Int, done: Int) {
+        (Timestamp(millisecondsSinceEpoch: time[i]), Int(settled[i]), Int(done[i]))
     }
 
     /// Answer `i`, which arrived in run `run`.
@@ -98,7 +98,7 @@ struct AnswerLog: Sendable {
             request: Int(request[i]), attempt: Int(attempt[i]), run: run,
             time: Timestamp(millisecondsSinceEpoch: time[i]), latencyMilliseconds: Int(latency[i]),
             httpStatus: httpStatus, serviceRequestId: id, errorType: type, errorMessage: message,
-            throttled: marks[i] & Self.throttledMark != 0, settled: Int(settled[i]), deleted: Int(deleted[i]))
+            throttled: marks[i] & Self.throttledMark != 0, settled: Int(settled[i]), done: Int(done[i]))
     }
 
     // MARK: - Request ids

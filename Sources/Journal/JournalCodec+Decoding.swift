@@ -1,4 +1,5 @@
 import JSONLines
+import Model
 
 extension JournalCodec {
     /// Decodes a parsed line into its sequence number and record.
@@ -30,8 +31,8 @@ extension JournalCodec {
         case "header":
             guard o["format"]?.stringValue == JournalHeader.formatName else { throw fail("format is not \(JournalHeader.formatName)") }
             let version = try int("formatVersion")
-            guard version == JournalHeader.formatVersion else {
-                throw fail("format version \(version) is not \(JournalHeader.formatVersion), the one this cabatch reads")
+            guard JournalHeader.readableVersions.contains(version) else {
+                throw fail("format version \(version) is not one this cabatch reads (\(JournalHeader.readableVersions.lowerBound)–\(JournalHeader.readableVersions.upperBound))")
             }
             record = .header(JournalHeader(planSHA256: try string("plan"), cabatchVersion: try string("cabatchVersion"),
                                            startTime: try time()))
@@ -57,8 +58,9 @@ extension JournalCodec {
                 else { throw fail("a result is not [version, outcome, …]") }
                 let outcome: VersionOutcome
                 switch kind {
-                case "deleted": outcome = .deleted(revision: r.count > 2 ? r[2].stringValue : nil)
-                case "not-found": outcome = .notFound
+                // Format 1 spelled done and absent "deleted" and "not-found".
+                case "done", "deleted": outcome = .done(revision: r.count > 2 ? r[2].stringValue : nil)
+                case "absent", "not-found": outcome = .absent
                 case "failed", "retryable":
                     guard r.count >= 3, let code = r[2].stringValue else { throw fail("a \(kind) result lacks its code") }
                     let message = r.count > 3 ? r[3].stringValue ?? "" : ""

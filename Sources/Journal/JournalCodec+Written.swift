@@ -1,4 +1,5 @@
 import JSONLines
+import Model
 
 extension JournalCodec {
     /// Decodes an intent or answer line in exactly the shape `encode` writes, straight from its
@@ -59,12 +60,12 @@ extension JSONLineScanner {
     /// A result's outcome and what follows it, as `JournalCodec.encode` writes each (with empty
     /// strings when not `keep`).
     mutating func outcome(keep: Bool = true) -> VersionOutcome? {
-        if skip("\"deleted\"") {
-            guard skip(",") else { return .deleted(revision: nil) }
+        if skip("\"done\"") || skip("\"deleted\"") {
+            guard skip(",") else { return .done(revision: nil) }
             guard let revision = string(keep: keep) else { return nil }
-            return .deleted(revision: revision)
+            return .done(revision: revision)
         }
-        if skip("\"not-found\"") { return .notFound }
+        if skip("\"absent\"") || skip("\"not-found\"") { return .absent }
         let failed: Bool
         if skip("\"failed\",") { failed = true } else if skip("\"retryable\",") { failed = false } else { return nil }
         guard let code = string(keep: keep), skip(","), let message = string(keep: keep) else { return nil }

@@ -62,11 +62,11 @@ public enum JournalCodec {
                 w.beginArray()
                 w.string(r.version)
                 switch r.outcome {
-                case .deleted(let revision):
-                    w.string("deleted")
+                case .done(let revision):
+                    w.string("done")
                     if let revision { w.string(revision) }
-                case .notFound:
-                    w.string("not-found")
+                case .absent:
+                    w.string("absent")
                 case .failed(let code, let message):
                     w.string("failed")
                     w.string(code)

@@ -1,3 +1,4 @@
+import Model
 /// One line of a journal.
 ///
 /// A journal is a header, then for each `apply` a run start, an intent before every attempt,
@@ -24,7 +25,10 @@ public enum JournalRecord: Sendable, Equatable {
 /// The first record: which plan this journal belongs to.
 public struct JournalHeader: Sendable, Equatable {
     public static let formatName = "cabatch-journal"
-    public static let formatVersion = 1
+    /// 2 names outcomes as replay names states (`done`, `absent`); 1 said `deleted`, `not-found`.
+    public static let formatVersion = 2
+    /// A journal begun by an earlier cabatch still resumes.
+    public static let readableVersions: ClosedRange<Int> = 1...2
 
     /// The plan file's sha256, lowercase hex: a journal is refused for any other plan.
     public var planSHA256: String

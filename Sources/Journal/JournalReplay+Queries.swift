@@ -65,12 +65,12 @@ extension JournalReplay {
         for i in 0..<answerLog.count { try body(answer(i)) }
     }
 
-    /// Visits each answer's time and the versions it settled and deleted, in journal order: what a
+    /// Visits each answer's time and the versions it settled and carried out, in journal order: what a
     /// throughput chart needs, without making each answer's strings.
-    public func forEachSettlement(_ body: (_ time: Timestamp, _ settled: Int, _ deleted: Int) throws -> Void) rethrows {
+    public func forEachSettlement(_ body: (_ time: Timestamp, _ settled: Int, _ done: Int) throws -> Void) rethrows {
         for i in 0..<answerLog.count {
             let s = answerLog.settlement(i)
-            try body(s.time, s.settled, s.deleted)
+            try body(s.time, s.settled, s.done)
         }
     }
 

@@ -157,12 +157,12 @@ public struct JournalReplay: Sendable {
                 totals[old] -= 1
                 totals[new] += 1
                 if old == .pending {
-                    answerLog.addSettled(Int(index), deleted: new == .deleted)
-                } else if new == .deleted {
-                    answerLog.addDeleted(Int(index))
+                    answerLog.addSettled(Int(index), done: new == .done)
+                } else if new == .done {
+                    answerLog.addDone(Int(index))
                 }
                 if new == .absent, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer += 1 }
-                if old == .absent, new == .deleted, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
+                if old == .absent, new == .done, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
                 if case .failed(let code, let message) = result.outcome {
                     details[Int32(flat)] = detail(code, message)
                 } else {

@@ -1,6 +1,6 @@
 /// Counts of versions per state.
 public struct StateCounts: Sendable, Equatable {
-    public var deleted = 0
+    public var done = 0
     public var absent = 0
     public var failed = 0
     public var pending = 0
@@ -10,7 +10,7 @@ public struct StateCounts: Sendable, Equatable {
     public subscript(state: VersionState) -> Int {
         get {
             switch state {
-            case .deleted: deleted
+            case .done: done
             case .absent: absent
             case .failed: failed
             case .pending: pending
@@ -18,7 +18,7 @@ public struct StateCounts: Sendable, Equatable {
         }
         set {
             switch state {
-            case .deleted: deleted = newValue
+            case .done: done = newValue
             case .absent: absent = newValue
             case .failed: failed = newValue
             case .pending: pending = newValue
@@ -26,7 +26,7 @@ public struct StateCounts: Sendable, Equatable {
         }
     }
 
-    public var total: Int { deleted + absent + failed + pending }
+    public var total: Int { done + absent + failed + pending }
 
     public static func + (a: StateCounts, b: StateCounts) -> StateCounts {
         var sum = a
@@ -106,8 +106,8 @@ public struct AnswerSummary: Sendable, Equatable {
     public var throttled: Bool
     /// Versions this answer moved from `pending` to a final state.
     public var settled: Int
-    /// Versions this answer deleted.
-    public var deleted: Int
+    /// Versions this answer carried out.
+    public var done: Int
 }
 
 /// One `apply` invocation as the journal shows it.

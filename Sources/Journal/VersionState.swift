@@ -1,12 +1,14 @@
+import Model
+
 /// Where one planned version stands after replaying a journal.
 ///
-/// States only move up the order `pending < failed < absent < deleted`:
-/// - `pending` → `failed` | `absent` | `deleted` on a final answer (retryable answers keep it `pending`);
-/// - `failed` → `absent` | `deleted` when a later attempt finds it gone or deletes it
+/// States only move up the order `pending < failed < absent < done`:
+/// - `pending` → `failed` | `absent` | `done` on a final answer (retryable answers keep it `pending`);
+/// - `failed` → `absent` | `done` when a later attempt finds it gone or carries it out
 ///   (a later `failed` replaces the code and message);
-/// - `absent` → `deleted` when any attempt reported it deleted (a lost answer's retry meets
-///   `NOT_FOUND`, but an answer that did arrive said deleted);
-/// - `deleted` is final: it is never downgraded.
+/// - `absent` → `done` when any attempt reported it done (a lost answer's retry meets
+///   `NOT_FOUND`, but an answer that did arrive said done);
+/// - `done` is final: it is never downgraded.
 public enum VersionState: UInt8, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
     /// Never answered, or only retryable answers: `apply` sends it again.
     case pending = 0
@@ -14,20 +16,23 @@ public enum VersionState: UInt8, Sendable, Hashable, Comparable, CaseIterable, C
     case failed = 1
     /// `NOT_FOUND`: it was already gone.
     case absent = 2
-    /// Deleted by this plan's requests.
-    case deleted = 3
+    /// Carried out by this plan's requests (deleted, for a delete plan).
+    case done = 3
 
     public static func < (a: VersionState, b: VersionState) -> Bool { a.rawValue < b.rawValue }
 
-    /// The name reports and the CSV use.
-    public var description: String {
+    /// The name reports, the CSV and summaries use: the done state is named after the operation.
+    public func name(for operation: BatchOperation) -> String {
         switch self {
         case .pending: "pending"
         case .failed: "failed"
         case .absent: "absent"
-        case .deleted: "deleted"
+        case .done: operation.doneName
         }
     }
+
+    /// The name of the state for a delete plan, the only operation plans carry today.
+    public var description: String { name(for: .delete) }
 
     /// Whether it needs no more requests.
     public var isFinal: Bool { self != .pending }
@@ -36,8 +41,8 @@ public enum VersionState: UInt8, Sendable, Hashable, Comparable, CaseIterable, C
     public func next(after outcome: VersionOutcome) -> VersionState? {
         let target: VersionState
         switch outcome {
-        case .deleted: target = .deleted
-        case .notFound: target = .absent
+        case .done: target = .done
+        case .absent: target = .absent
         case .failed: target = .failed
         case .retryable: return nil
         }

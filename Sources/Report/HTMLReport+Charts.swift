@@ -3,8 +3,8 @@ import Journal
 extension HTMLReport {
     /// Inline SVG charts; sizes are fixed so that the page looks the same everywhere.
     enum Charts {
-        static let colors: [VersionState: String] = [.deleted: "#2e7d32", .absent: "#607d8b", .failed: "#c62828", .pending: "#ef8f00"]
-        static let order: [VersionState] = [.deleted, .absent, .failed, .pending]
+        static let colors: [VersionState: String] = [.done: "#2e7d32", .absent: "#607d8b", .failed: "#c62828", .pending: "#ef8f00"]
+        static let order: [VersionState] = [.done, .absent, .failed, .pending]
 
         /// One horizontal bar per state, scaled to the largest.
         static func states(_ totals: StateCounts) -> String {
@@ -57,11 +57,11 @@ extension HTMLReport {
             for (i, b) in t.buckets.enumerated() {
                 let x = Double(left) + Double(i) * slot
                 let h = b.settled * plotHeight / maxSettled
-                let hd = b.deleted * plotHeight / maxSettled
+                let hd = b.done * plotHeight / maxSettled
                 let w = ReportFormatting.coordinate(max(1, slot - 2))
-                let title = "<title>\(b.offsetSeconds) s: \(ReportFormatting.count(b.settled)) settled, \(ReportFormatting.count(b.deleted)) deleted, \(b.answers) answers</title>"
+                let title = "<title>\(b.offsetSeconds) s: \(ReportFormatting.count(b.settled)) settled, \(ReportFormatting.count(b.done)) deleted, \(b.answers) answers</title>"
                 svg += "<rect x=\"\(ReportFormatting.coordinate(x))\" y=\"\(bottom - h)\" width=\"\(w)\" height=\"\(h)\" fill=\"\(colors[.absent]!)\">\(title)</rect>"
-                svg += "<rect x=\"\(ReportFormatting.coordinate(x))\" y=\"\(bottom - hd)\" width=\"\(w)\" height=\"\(hd)\" fill=\"\(colors[.deleted]!)\">\(title)</rect>\n"
+                svg += "<rect x=\"\(ReportFormatting.coordinate(x))\" y=\"\(bottom - hd)\" width=\"\(w)\" height=\"\(hd)\" fill=\"\(colors[.done]!)\">\(title)</rect>\n"
             }
             let total = t.bucketSeconds * t.buckets.count
             svg += "<text x=\"\(left)\" y=\"\(bottom + 18)\">0</text>"

@@ -13,7 +13,7 @@ public enum HTMLReport {
         body += "\(F.decimal(data.versionsPerSecond)) versions/s, \(F.decimal(data.requestsPerSecond)) requests/s.</p>\n"
 
         body += "<section class=\"cards\">\n"
-        for state in [VersionState.deleted, .absent, .failed, .pending] {
+        for state in [VersionState.done, .absent, .failed, .pending] {
             body += "<div class=\"card \(state)\"><div class=\"n\">\(F.count(data.totals[state]))</div>"
             body += "<div>\(state) · \(F.percent(data.totals[state], of: data.totals.total))</div></div>\n"
         }
@@ -30,7 +30,7 @@ public enum HTMLReport {
         if !data.topPackages.isEmpty {
             body += "<h2>Most versions deleted</h2>\n<table><tr><th>package</th><th>repository</th><th class=\"r\">deleted</th><th class=\"r\">planned</th></tr>\n"
             for p in data.topPackages {
-                body += "<tr><td>\(escape(p.package))</td><td>\(escape(p.repository))</td><td class=\"r\">\(F.count(p.deleted))</td><td class=\"r\">\(F.count(p.planned))</td></tr>\n"
+                body += "<tr><td>\(escape(p.package))</td><td>\(escape(p.repository))</td><td class=\"r\">\(F.count(p.done))</td><td class=\"r\">\(F.count(p.planned))</td></tr>\n"
             }
             body += "</table>\n"
         }
@@ -103,7 +103,7 @@ public enum HTMLReport {
         var out = "<h2>\(escape(title))</h2>\n<table><tr><th>\(escape(column))</th><th class=\"r\">deleted</th><th class=\"r\">absent</th><th class=\"r\">failed</th><th class=\"r\">pending</th></tr>\n"
         for row in rows.prefix(MarkdownReport.rowLimit) {
             let c = row.counts
-            out += "<tr><td>\(escape(row.name))</td><td class=\"r\">\(F.count(c.deleted))</td><td class=\"r\">\(F.count(c.absent))</td><td class=\"r\">\(F.count(c.failed))</td><td class=\"r\">\(F.count(c.pending))</td></tr>\n"
+            out += "<tr><td>\(escape(row.name))</td><td class=\"r\">\(F.count(c.done))</td><td class=\"r\">\(F.count(c.absent))</td><td class=\"r\">\(F.count(c.failed))</td><td class=\"r\">\(F.count(c.pending))</td></tr>\n"
         }
         if rows.count > MarkdownReport.rowLimit {
             out += "<tr><td colspan=\"5\">… \(rows.count - MarkdownReport.rowLimit) more</td></tr>\n"

@@ -43,7 +43,7 @@ public enum JSONReport {
             w.member("offsetSeconds", b.offsetSeconds)
             w.member("answers", b.answers)
             w.member("settled", b.settled)
-            w.member("deleted", b.deleted)
+            w.member("deleted", b.done)
             w.endObject()
         }
         w.endArray()
@@ -54,7 +54,7 @@ public enum JSONReport {
             for row in rows {
                 w.beginObject()
                 w.member("name", row.name)
-                for state in [VersionState.deleted, .absent, .failed, .pending] { w.member(state.description, row.counts[state]) }
+                for state in [VersionState.done, .absent, .failed, .pending] { w.member(state.description, row.counts[state]) }
                 w.endObject()
             }
             w.endArray()
@@ -65,7 +65,7 @@ public enum JSONReport {
             w.beginObject()
             w.member("package", p.package)
             w.member("repository", p.repository)
-            w.member("deleted", p.deleted)
+            w.member("deleted", p.done)
             w.member("planned", p.planned)
             w.endObject()
         }
@@ -82,7 +82,7 @@ public enum JSONReport {
 
     private static func counts(_ w: inout JSONWriter, _ c: StateCounts, total: Bool) {
         w.beginObject()
-        for state in [VersionState.deleted, .absent, .failed, .pending] { w.member(state.description, c[state]) }
+        for state in [VersionState.done, .absent, .failed, .pending] { w.member(state.description, c[state]) }
         if total { w.member("total", c.total) }
         w.endObject()
     }

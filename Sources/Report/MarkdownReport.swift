@@ -14,7 +14,7 @@ public enum MarkdownReport {
         out += "\(F.time(data.startTime)) → \(F.time(data.endTime)).\n\n"
 
         out += "| state | versions | share |\n|---|---:|---:|\n"
-        for state in [VersionState.deleted, .absent, .failed, .pending] {
+        for state in [VersionState.done, .absent, .failed, .pending] {
             out += "| \(state) | \(F.count(data.totals[state])) | \(F.percent(data.totals[state], of: data.totals.total)) |\n"
         }
         out += "| **total** | **\(F.count(data.totals.total))** | |\n\n"
@@ -30,7 +30,7 @@ public enum MarkdownReport {
         if !data.topPackages.isEmpty {
             out += "\n## Most versions deleted\n\n| package | repository | deleted | planned |\n|---|---|---:|---:|\n"
             for p in data.topPackages {
-                out += "| \(cell(p.package)) | \(cell(p.repository)) | \(F.count(p.deleted)) | \(F.count(p.planned)) |\n"
+                out += "| \(cell(p.package)) | \(cell(p.repository)) | \(F.count(p.done)) | \(F.count(p.planned)) |\n"
             }
         }
         out += groups("Failures", data.failures)
@@ -74,12 +74,12 @@ public enum MarkdownReport {
         var out = "\n## \(title)\n\n| \(column) | deleted | absent | failed | pending |\n|---|---:|---:|---:|---:|\n"
         for row in rows.prefix(rowLimit) {
             let c = row.counts
-            out += "| \(cell(row.name)) | \(F.count(c.deleted)) | \(F.count(c.absent)) | \(F.count(c.failed)) | \(F.count(c.pending)) |\n"
+            out += "| \(cell(row.name)) | \(F.count(c.done)) | \(F.count(c.absent)) | \(F.count(c.failed)) | \(F.count(c.pending)) |\n"
         }
         if rows.count > rowLimit {
             var rest = StateCounts()
             for row in rows.dropFirst(rowLimit) { rest = rest + row.counts }
-            out += "| … \(rows.count - rowLimit) more | \(F.count(rest.deleted)) | \(F.count(rest.absent)) | \(F.count(rest.failed)) | \(F.count(rest.pending)) |\n"
+            out += "| … \(rows.count - rowLimit) more | \(F.count(rest.done)) | \(F.count(rest.absent)) | \(F.count(rest.failed)) | \(F.count(rest.pending)) |\n"
         }
         return out
     }

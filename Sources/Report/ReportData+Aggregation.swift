@@ -67,9 +67,9 @@ extension ReportData {
                     domains[domain, default: StateCounts()] = domains[domain, default: StateCounts()] + counts
                     repositories[repository, default: StateCounts()] = repositories[repository, default: StateCounts()] + counts
                     formats[key.format.rawValue, default: StateCounts()] = formats[key.format.rawValue, default: StateCounts()] + counts
-                    if counts.deleted > 0 {
+                    if counts.done > 0 {
                         topPackages.offer(PackageCount(package: key.packageName, repository: repository,
-                                                       deleted: counts.deleted, planned: versions))
+                                                       done: counts.done, planned: versions))
                     }
                 }
                 replay.forEachVersion(in: .failed) { entry in
@@ -86,7 +86,7 @@ extension ReportData {
                 summed = summed + replay.statistics
                 statistics.lostAnswers += replay.lostAnswers
                 latencies.append(contentsOf: replay.latencies)
-                replay.forEachSettlement { time, settled, deleted in throughput.add(time, settled: settled, deleted: deleted) }
+                replay.forEachSettlement { time, settled, done in throughput.add(time, settled: settled, done: done) }
             }
         }
 
@@ -146,16 +146,16 @@ struct ThroughputTally {
         let width = Self.widths.first { total <= $0 * Self.maxBuckets } ?? max(1, (total + Self.maxBuckets - 1) / Self.maxBuckets)
         self.width = width
         buckets = (0..<max(1, (total + width - 1) / width)).map {
-            ReportData.Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, deleted: 0)
+            ReportData.Throughput.Bucket(offsetSeconds: $0 * width, answers: 0, settled: 0, done: 0)
         }
     }
 
-    /// Counts an answer at `time` that settled `settled` versions, `deleted` of them deleted.
-    mutating func add(_ time: Timestamp, settled: Int, deleted: Int) {
+    /// Counts an answer at `time` that settled `settled` versions, `done` of them carried out.
+    mutating func add(_ time: Timestamp, settled: Int, done: Int) {
         let index = min(buckets.count - 1, max(0, Int(timeline.offset(of: time)) / width))
         buckets[index].answers += 1
         buckets[index].settled += settled
-        buckets[index].deleted += deleted
+        buckets[index].done += done
     }
 
     var result: ReportData.Throughput {
@@ -171,7 +171,7 @@ struct TopPackages {
     init(limit: Int) { self.limit = limit }
 
     private static func before(_ a: ReportData.PackageCount, _ b: ReportData.PackageCount) -> Bool {
-        (b.deleted, a.package, a.repository) < (a.deleted, b.package, b.repository)
+        (b.done, a.package, a.repository) < (a.done, b.package, b.repository)
     }
 
     mutating func offer(_ package: ReportData.PackageCount) {

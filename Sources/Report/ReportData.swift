@@ -87,7 +87,7 @@ public struct ReportData: Sendable, Equatable {
             public var offsetSeconds: Int
             public var answers: Int
             public var settled: Int
-            public var deleted: Int
+            public var done: Int
         }
     }
 
@@ -103,7 +103,7 @@ public struct ReportData: Sendable, Equatable {
         public var package: String
         /// `acme/npm-store`.
         public var repository: String
-        public var deleted: Int
+        public var done: Int
         public var planned: Int
     }
 

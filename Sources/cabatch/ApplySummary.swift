@@ -69,7 +69,7 @@ struct ApplySummary {
         w.member("stopReason", reason?.code)
         w.key("versions")
         w.beginObject()
-        w.member("deleted", t.deleted)
+        w.member("deleted", t.done)
         w.member("absent", t.absent)
         w.member("failed", t.failed)
         w.member("pending", t.pending)

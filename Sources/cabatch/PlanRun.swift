@@ -64,7 +64,7 @@ struct PlanRun {
         }
         if !opened.created {
             let t = before.states
-            Terminal.err("Resuming \(JournalFile.path(forPlan: planPath)): \(t.deleted.grouped) deleted, \(t.absent.grouped) absent, \(t.failed.grouped) failed, \(pendingVersions.grouped) pending.")
+            Terminal.err("Resuming \(JournalFile.path(forPlan: planPath)): \(t.done.grouped) deleted, \(t.absent.grouped) absent, \(t.failed.grouped) failed, \(pendingVersions.grouped) pending.")
         }
         guard try confirm(sealed.header, pendingVersions: pendingVersions, requests: before.pendingRequests, configuration: configuration) else {
             try? opened.writer.close()
@@ -191,7 +191,7 @@ struct PlanRun {
             try ReportSource.load(planPath).forEachStretch { replay in
                 var gone: [PackageKey: Set<String>] = [:]
                 replay.forEachVersion { entry in
-                    if entry.state == .deleted || entry.state == .absent { gone[entry.request.key, default: []].insert(entry.version) }
+                    if entry.state == .done || entry.state == .absent { gone[entry.request.key, default: []].insert(entry.version) }
                 }
                 try emit(gone.sorted { $0.key < $1.key }.map { (key: $0.key, gone: $0.value) })
             }

@@ -39,7 +39,7 @@ struct StatusCommand: ParsableCommand {
             w.beginObject()
             w.member("plan", plan)
             w.member("journal", hasJournal ? journalPath : nil)
-            w.member("deleted", t.deleted)
+            w.member("deleted", t.done)
             w.member("absent", t.absent)
             w.member("failed", t.failed)
             w.member("pending", t.pending)
@@ -51,11 +51,11 @@ struct StatusCommand: ParsableCommand {
             w.endObject()
             Terminal.out(String(decoding: w.bytes, as: UTF8.self))
         case .text:
-            let done = t.deleted + t.absent + t.failed
+            let done = t.done + t.absent + t.failed
             let percent = t.total == 0 ? 100 : Double(done) * 100 / Double(t.total)
             Terminal.out("""
                 \(plan): \(done.grouped) of \(t.total.grouped) versions final (\(String(format: "%.1f", percent))%)
-                  deleted  \(t.deleted.grouped)
+                  deleted  \(t.done.grouped)
                   absent   \(t.absent.grouped)
                   failed   \(t.failed.grouped)
                   pending  \(t.pending.grouped)

@@ -53,7 +53,7 @@ import JSONLines
         #expect(run.stdout.contains("AccessDeniedException"), "\(run.stdout)")
         let byRepository = try states(planPath)
         #expect(byRepository["locked"] == [.failed: 40])
-        #expect(byRepository["open-store"] == [.deleted: 120])
+        #expect(byRepository["open-store"] == [.done: 120])
         let snapshot = emulator.inventory.snapshot()
         #expect(snapshot.filter { $0.package.repository == "open-store" }.allSatisfy { $0.deletes == 1 })
         #expect(snapshot.filter { $0.package.repository == "locked" }.allSatisfy { $0.deletes == 0 })

@@ -32,7 +32,7 @@ import Model
         #expect(states[.failed, default: []].isEmpty)
         #expect(truth.deletedTwice.isEmpty, "deleted twice: \(truth.deletedTwice.prefix(5))")
         #expect(truth.deleted.isSubset(of: fixture.planned))
-        let deleted = states[.deleted, default: []], absent = states[.absent, default: []]
+        let deleted = states[.done, default: []], absent = states[.absent, default: []]
         #expect(deleted.isSubset(of: truth.deleted))
         #expect(truth.deleted == deleted.union(absent.subtracting(fixture.missing)))
         #expect(deleted.count + absent.count == fixture.planned.count)

@@ -55,10 +55,12 @@ import Testing
                                  "4": PackageVersionFailure(errorCode: .mismatchedStatus, errorMessage: "is Archived")]),
             httpStatus: 200, requestID: "req-1")
         let outcome = AttemptOutcome(output: output, versions: ["1", "2", "3", "4", "5"])
-        #expect(outcome.deleted == ["1": "r1"])
-        #expect(outcome.absent == ["2"])
+        #expect(outcome.results.map(\.outcome) == [
+            .done(revision: "r1"), .absent, .retryable(code: "SKIPPED", message: ""),
+            .failed(code: "MISMATCHED_STATUS", message: "is Archived"),
+            .retryable(code: "NOT_ANSWERED", message: "the answer did not mention this version"),
+        ])
         #expect(outcome.retry == ["3", "5"])
-        #expect(outcome.failed["4"]?.code == "MISMATCHED_STATUS")
         #expect(outcome.awsRequestID == "req-1")
     }
 
@@ -72,18 +74,18 @@ import Testing
                                                        requestID: nil, retryAfter: nil), versions: ["1"])
         #expect(!denied.fatalForRun)
         #expect(denied.deniedForResource)
-        #expect(denied.failed.isEmpty, "a refusal leaves versions pending until the run knows it works elsewhere")
+        #expect(denied.counts.failed == 0, "a refusal leaves versions pending until the run knows it works elsewhere")
         var final = denied
         final.failDenied()
-        #expect(final.failed["1"]?.code == "AccessDeniedException")
+        #expect(final.results.map(\.outcome) == [.failed(code: "AccessDeniedException", message: final.errorMessage ?? "")])
         #expect(final.retry.isEmpty)
         let expired = AttemptOutcome(error: ServiceError(typeName: "ExpiredTokenException", message: "expired", httpStatus: 403,
                                                         requestID: nil, retryAfter: nil), versions: ["1"])
         #expect(expired.fatalForRun)
-        #expect(expired.failed.isEmpty, "a run-fatal error leaves versions pending, not failed")
+        #expect(expired.counts.failed == 0 && expired.retry == ["1"], "a run-fatal error leaves versions pending, not failed")
         let invalid = AttemptOutcome(error: ServiceError(typeName: "ValidationException", message: "bad", httpStatus: 400,
                                                         requestID: nil, retryAfter: nil), versions: ["1", "2"])
-        #expect(invalid.failed.keys.sorted() == ["1", "2"])
+        #expect(invalid.counts.failed == 2 && invalid.retry.isEmpty)
         #expect(!invalid.fatalForRun)
     }
 }

@@ -33,7 +33,7 @@ import Testing
         // `throttlingLowersTheRateAndLosesNothing` checks the adaptation where it always binds.
         // Every answer that said deleted is true; versions deleted by an attempt whose answer was
         // lost come back NOT_FOUND, so they are absent in the journal, like the truly missing ones.
-        let deleted = states[.deleted, default: []], absent = states[.absent, default: []]
+        let deleted = states[.done, default: []], absent = states[.absent, default: []]
         #expect(deleted.isSubset(of: truth.deleted))
         #expect(truth.deleted == deleted.union(absent.subtracting(fixture.missing)))
         #expect(fixture.missing.isSubset(of: absent))
@@ -59,6 +59,6 @@ import Testing
         let states = try fixture.journalStates()
         #expect(states[.pending, default: []].isEmpty)
         #expect(states[.failed, default: []].isEmpty)
-        #expect(EmulatorTruth(emulator.inventory).deleted == states[.deleted, default: []])
+        #expect(EmulatorTruth(emulator.inventory).deleted == states[.done, default: []])
     }
 }

@@ -67,7 +67,7 @@ import JSONLines
 
         let source = try ReportSource.load(planPath)
         let data = try ReportData(sources: [source])
-        #expect(data.totals.deleted > 0 && data.totals.absent > 0 && data.totals.failed > 0 && data.totals.pending > 0,
+        #expect(data.totals.done > 0 && data.totals.absent > 0 && data.totals.failed > 0 && data.totals.pending > 0,
                 "every state occurs: \(data.totals)")
         #expect(Set(data.failures.map(\.code)) == ["MISMATCHED_STATUS", "ResourceNotFoundException"])
 
@@ -103,9 +103,9 @@ import JSONLines
                 Issue.record("unknown state \(state)")
             }
         }
-        #expect(counted["deleted", default: 0] == data.totals.deleted)
+        #expect(counted["deleted", default: 0] == data.totals.done)
         #expect(counted["failed", default: 0] == data.totals.failed)
         #expect(counted["pending", default: 0] == data.totals.pending)
-        #expect(truth.values.filter { $0.deletes > 0 }.count == data.totals.deleted)
+        #expect(truth.values.filter { $0.deletes > 0 }.count == data.totals.done)
     }
 }

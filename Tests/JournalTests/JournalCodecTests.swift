@@ -1,5 +1,6 @@
 import Journal
 import Testing
+import Model
 
 @Suite struct JournalCodecTests {
     private func decode(_ line: [UInt8]) throws -> (sequence: UInt64, record: JournalRecord) {
@@ -10,7 +11,7 @@ import Testing
         let extra: [JournalRecord] = [
             JournalFixture.answer(3, 2, 9, status: nil, error: "ConnectionReset", [
                 VersionResult("4.0.0", .retryable(code: "SKIPPED", message: "skipped")),
-                VersionResult("4.0.1", .deleted(revision: nil)),
+                VersionResult("4.0.1", .done(revision: nil)),
             ]),
             .runEnd(RunEnd(time: JournalFixture.at(10), reason: .fatalError, message: "ExpiredToken: the token expired")),
         ]
@@ -35,10 +36,28 @@ import Testing
         #expect(throws: JournalCodec.LineDefect.self) { try decode(Array((intent + #","crc":"\#(intentCRC)"}"#).utf8)) }
     }
 
+    /// Format 1 spelled the outcomes `deleted` and `not-found`; a journal begun by that cabatch still resumes.
+    @Test func formatOneOutcomesStillRead() throws {
+        func sealed(_ body: String) -> [UInt8] {
+            let crc = CRC32C.hex(CRC32C.checksum(Array((body + "}").utf8)))
+            return Array((body + #","crc":"\#(crc)"}"#).utf8)
+        }
+        let header = try decode(sealed(#"{"seq":1,"type":"header","format":"cabatch-journal","formatVersion":1,"plan":"ab","cabatchVersion":"0.1.0","time":"2026-01-02T03:04:05.000Z""#))
+        guard case .header = header.record else { Issue.record("not a header: \(header.record)"); return }
+        // The fast path and, with a space it declines, the parser.
+        for gap in ["", " "] {
+            let answer = try decode(sealed(#"{"seq":2,"type":"answer","request":1,"attempt":1,"time":"2026-01-02T03:04:06.000Z","latencyMs":5,"httpStatus":200,"serviceRequestId":null,"errorType":null,"errorMessage":null,"throttled":false,"results":[["1.0.0","deleted","r1"],\#(gap)["1.0.1","not-found"]]"#))
+            guard case .answer(let a) = answer.record else { Issue.record("not an answer"); return }
+            #expect(a.results == [VersionResult("1.0.0", .done(revision: "r1")), VersionResult("1.0.1", .absent)])
+        }
+        let future = sealed(#"{"seq":1,"type":"header","format":"cabatch-journal","formatVersion":3,"plan":"ab","cabatchVersion":"9.0.0","time":"2026-01-02T03:04:05.000Z""#)
+        #expect(throws: JournalCodec.LineDefect.self) { try decode(future) }
+    }
+
     @Test func crcCoversTheLineWithoutItsCrcMember() throws {
         let line = JournalCodec.encode(JournalFixture.header, sequence: 1)
         let text = String(decoding: line, as: UTF8.self)
-        #expect(text.hasPrefix("{\"seq\":1,\"type\":\"header\",\"format\":\"cabatch-journal\",\"formatVersion\":1,"))
+        #expect(text.hasPrefix("{\"seq\":1,\"type\":\"header\",\"format\":\"cabatch-journal\",\"formatVersion\":2,"))
         let crcRange = text.range(of: ",\"crc\":\"")!
         let body = String(text[..<crcRange.lowerBound]) + "}"
         let stored = String(text[crcRange.upperBound...].dropLast(2))

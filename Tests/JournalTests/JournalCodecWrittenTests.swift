@@ -29,8 +29,8 @@ import Model
         let results = (0..<count).map { _ -> VersionResult in
             let version = pick()
             switch random.next() % 5 {
-            case 0: return VersionResult(version, .deleted(revision: maybe()))
-            case 1: return VersionResult(version, .notFound)
+            case 0: return VersionResult(version, .done(revision: maybe()))
+            case 1: return VersionResult(version, .absent)
             case 2: return VersionResult(version, .failed(code: pick(), message: pick()))
             default: return VersionResult(version, .retryable(code: pick(), message: pick()))
             }

@@ -61,7 +61,7 @@ enum JournalFixture {
             header,
             runStart(0),
             intent(1, 1, 1, ["1.0.0", "1.0.1", "1.0.2"]),
-            answer(1, 1, 2, [VersionResult("1.0.0", .deleted(revision: "r0")), VersionResult("1.0.1", .notFound),
+            answer(1, 1, 2, [VersionResult("1.0.0", .done(revision: "r0")), VersionResult("1.0.1", .absent),
                              VersionResult("1.0.2", .failed(code: "MISMATCHED_STATUS", message: "status is Published"))]),
             intent(2, 1, 2, ["2.0.0", "2.0.1"]),
             answer(2, 1, 3, status: 429, error: "ThrottlingException", throttled: true, []),

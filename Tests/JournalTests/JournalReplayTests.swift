@@ -1,15 +1,16 @@
 import Journal
 import Plan
 import Testing
+import Model
 
 @Suite struct JournalReplayTests {
     typealias F = JournalFixture
 
     @Test func sampleStates() throws {
         let replay = try F.replay(F.sample)
-        #expect(Array(replay.states(request: 1)) == [.deleted, .absent, .failed])
+        #expect(Array(replay.states(request: 1)) == [.done, .absent, .failed])
         #expect(Array(replay.states(request: 2)) == [.pending, .pending])
-        #expect(replay.totals.deleted == 1 && replay.totals.absent == 1 && replay.totals.failed == 1 && replay.totals.pending == 4)
+        #expect(replay.totals.done == 1 && replay.totals.absent == 1 && replay.totals.failed == 1 && replay.totals.pending == 4)
         #expect(replay.statistics.attempts == 2)
         #expect(replay.statistics.throttled == 1)
         #expect(replay.lostAnswers == 0)
@@ -22,12 +23,12 @@ import Testing
         let replay = try F.replay([
             F.header,
             F.intent(1, 1, 1, ["1.0.0"]),
-            F.answer(1, 1, 2, [VersionResult("1.0.0", .deleted(revision: "r"))]),
+            F.answer(1, 1, 2, [VersionResult("1.0.0", .done(revision: "r"))]),
             F.intent(1, 2, 3, ["1.0.0"]),
-            F.answer(1, 2, 4, [VersionResult("1.0.0", .notFound)]),
+            F.answer(1, 2, 4, [VersionResult("1.0.0", .absent)]),
             F.answer(1, 2, 4, [VersionResult("1.0.0", .failed(code: "NOT_ALLOWED", message: "no"))]),
         ])
-        #expect(replay.state(request: 1, versionIndex: 0) == .deleted)
+        #expect(replay.state(request: 1, versionIndex: 0) == .done)
         #expect(replay.statistics.retries == 1)
     }
 
@@ -44,9 +45,9 @@ import Testing
         #expect(codes.prefix(2) == ["MISMATCHED_STATUS", "SKIPPED"])
         var later = replay
         try later.apply(F.intent(1, 2, 3, ["1.0.1"]), sequence: 4)
-        try later.apply(F.answer(1, 2, 4, [VersionResult("1.0.1", .deleted(revision: nil))]), sequence: 5)
-        #expect(later.state(request: 1, versionIndex: 1) == .deleted)
-        #expect(later.totals.deleted == 1 && later.totals.failed == 1)
+        try later.apply(F.answer(1, 2, 4, [VersionResult("1.0.1", .done(revision: nil))]), sequence: 5)
+        #expect(later.state(request: 1, versionIndex: 1) == .done)
+        #expect(later.totals.done == 1 && later.totals.failed == 1)
     }
 
     @Test func lostAnswerThenNotFoundIsAbsent() throws {
@@ -57,10 +58,10 @@ import Testing
             // killed here: no answer, no run end
             F.runStart(100),
             F.intent(1, 2, 101, ["1.0.0", "1.0.1", "1.0.2"]),
-            F.answer(1, 2, 102, [VersionResult("1.0.0", .notFound), VersionResult("1.0.1", .notFound),
-                                 VersionResult("1.0.2", .deleted(revision: nil))]),
+            F.answer(1, 2, 102, [VersionResult("1.0.0", .absent), VersionResult("1.0.1", .absent),
+                                 VersionResult("1.0.2", .done(revision: nil))]),
         ])
-        #expect(Array(replay.states(request: 1)) == [.absent, .absent, .deleted])
+        #expect(Array(replay.states(request: 1)) == [.absent, .absent, .done])
         #expect(replay.lostAnswers == 1)
         #expect(replay.statistics.absentAfterLostAnswer == 2)
         #expect(replay.runs.count == 2)
@@ -73,9 +74,9 @@ import Testing
             F.intent(3, 1, 1, ["4.0.0", "4.0.1"]),
             F.answer(3, 1, 2, status: nil, error: "ConnectionReset", []),
             F.intent(3, 2, 3, ["4.0.0", "4.0.1"]),
-            F.answer(3, 2, 4, [VersionResult("4.0.0", .notFound), VersionResult("4.0.1", .deleted(revision: nil))]),
+            F.answer(3, 2, 4, [VersionResult("4.0.0", .absent), VersionResult("4.0.1", .done(revision: nil))]),
         ])
-        #expect(Array(replay.states(request: 3)) == [.absent, .deleted])
+        #expect(Array(replay.states(request: 3)) == [.absent, .done])
         #expect(replay.statistics.transportErrors == 1)
         #expect(replay.statistics.absentAfterLostAnswer == 1)
     }
@@ -88,7 +89,7 @@ import Testing
         ])
         #expect(replay.state(request: 1, versionIndex: 0) == .failed)
         #expect(!replay.pendingVersions(request: 1).contains("1.0.0"))
-        try replay.apply(F.answer(1, 3, 3, [VersionResult("1.0.0", .notFound)]), sequence: 4)
+        try replay.apply(F.answer(1, 3, 3, [VersionResult("1.0.0", .absent)]), sequence: 4)
         #expect(replay.state(request: 1, versionIndex: 0) == .absent)
         try replay.apply(F.answer(1, 4, 4, [VersionResult("1.0.0", .failed(code: "X", message: "x"))]), sequence: 5)
         #expect(replay.state(request: 1, versionIndex: 0) == .absent)
@@ -97,8 +98,8 @@ import Testing
     @Test func pendingWorkIsRebatchedPerPackage() throws {
         let replay = try F.replay([
             F.header,
-            F.answer(1, 1, 1, [VersionResult("1.0.0", .deleted(revision: nil))]),
-            F.answer(2, 1, 1, [VersionResult("2.0.1", .notFound)]),
+            F.answer(1, 1, 1, [VersionResult("1.0.0", .done(revision: nil))]),
+            F.answer(2, 1, 1, [VersionResult("2.0.1", .absent)]),
         ])
         let pending = replay.pendingRequests()
         #expect(pending.map(\.id) == [1, 3])
@@ -106,9 +107,9 @@ import Testing
         #expect(pending[1].versions == ["4.0.0", "4.0.1"])
         // An answer to the merged batch, journalled under id 1, reaches request 2's version.
         var after = replay
-        try after.apply(F.answer(1, 2, 2, [VersionResult("1.0.1", .deleted(revision: nil)),
-                                           VersionResult("2.0.0", .deleted(revision: nil))]), sequence: 4)
-        #expect(after.state(request: 2, versionIndex: 0) == .deleted)
+        try after.apply(F.answer(1, 2, 2, [VersionResult("1.0.1", .done(revision: nil)),
+                                           VersionResult("2.0.0", .done(revision: nil))]), sequence: 4)
+        #expect(after.state(request: 2, versionIndex: 0) == .done)
         #expect(after.pendingRequests().map(\.versions) == [["1.0.2"], ["4.0.0", "4.0.1"]])
     }
 
@@ -117,7 +118,7 @@ import Testing
         let requests = (0..<3).map { r in DeleteRequest(id: r + 1, key: key, versions: (0..<100).map { "\(r).\($0)" }) }
         var replay = JournalReplay(requests: requests)
         try replay.apply(F.header, sequence: 1)
-        try replay.apply(F.answer(1, 1, 1, (0..<50).map { VersionResult("0.\($0)", .deleted(revision: nil)) }), sequence: 2)
+        try replay.apply(F.answer(1, 1, 1, (0..<50).map { VersionResult("0.\($0)", .done(revision: nil)) }), sequence: 2)
         let pending = replay.pendingRequests()
         #expect(pending.map(\.versions.count) == [100, 100, 50])
         #expect(pending.map(\.id) == [1, 2, 3])
@@ -176,7 +177,7 @@ import Testing
         #expect { try F.replay([F.header, F.intent(9, 1, 1, ["1"])]) } throws: { error in
             (error as? JournalError)?.description.contains("test.journal:2: request 9 is not in the plan") == true
         }
-        #expect { try F.replay([F.header, F.answer(3, 1, 1, [VersionResult("1.0.0", .notFound)])]) } throws: { error in
+        #expect { try F.replay([F.header, F.answer(3, 1, 1, [VersionResult("1.0.0", .absent)])]) } throws: { error in
             (error as? JournalError)?.code == "inconsistent-journal"
         }
     }

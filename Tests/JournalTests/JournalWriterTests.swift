@@ -2,6 +2,7 @@ import Foundation
 import Journal
 import TestSupport
 import Testing
+import Model
 
 @Suite struct JournalWriterTests {
     typealias F = JournalFixture
@@ -20,7 +21,7 @@ import Testing
         let writer = first.writer
         try writer.append(F.runStart(0))
         try writer.append(F.intent(1, 1, 1, ["1.0.0", "1.0.1", "1.0.2"]))
-        let seq = try writer.append(F.answer(1, 1, 2, [VersionResult("1.0.0", .deleted(revision: "r"))]))
+        let seq = try writer.append(F.answer(1, 1, 2, [VersionResult("1.0.0", .done(revision: "r"))]))
         #expect(seq == 4)
         try await writer.waitDurable(seq)
         #expect(writer.durableSequence >= 4)
@@ -30,7 +31,7 @@ import Testing
         let again = try open(path)
         #expect(!again.created)
         #expect(again.read.records == 4)
-        #expect(again.replay.state(request: 1, versionIndex: 0) == .deleted)
+        #expect(again.replay.state(request: 1, versionIndex: 0) == .done)
         #expect(again.replay.lostAnswers == 0)
         #expect(try again.writer.append(F.runStart(10)) == 5)
         try again.writer.close()

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ReportDataTests {
     @Test func aggregatesTheFixture() throws {
         let data = try ReportData(sources: [try ReportFixture.source()])
-        #expect(data.totals.deleted == 7 && data.totals.absent == 3 && data.totals.failed == 3 && data.totals.pending == 1)
+        #expect(data.totals.done == 7 && data.totals.absent == 3 && data.totals.failed == 3 && data.totals.pending == 1)
         #expect(data.planned.versions == 14)
         // Run 1 from 0 s to its last record at 2 s; run 2 from 100 s to 104 s.
         #expect(data.activeSeconds == 6)
@@ -28,7 +28,7 @@ import Testing
         let one = try ReportFixture.source(planName: "a.plan")
         let two = try ReportFixture.source(planName: "b.plan")
         let data = try ReportData(sources: [one, two])
-        #expect(data.totals.total == 28 && data.totals.deleted == 14)
+        #expect(data.totals.total == 28 && data.totals.done == 14)
         #expect(data.shards.map(\.plan) == ["a.plan", "b.plan"])
         // The two shards ran at the same time: active time does not double.
         #expect(data.activeSeconds == 6)

@@ -5,6 +5,7 @@ import Report
 import TestSupport
 import Testing
 import JSONLines
+import Model
 
 @Suite struct ReportSourceTests {
     /// A real plan file and a journal written by the writer, loaded by plan path or journal path.
@@ -27,14 +28,14 @@ import JSONLines
         try opened.writer.append(.intent(AttemptIntent(request: 1, attempt: 1, time: t, versions: request.versions)))
         try opened.writer.append(.answer(AttemptAnswer(
             request: 1, attempt: 1, time: t, latencyMilliseconds: 90, httpStatus: 200, serviceRequestId: "r",
-            results: request.versions.map { VersionResult($0, .deleted(revision: nil)) })))
+            results: request.versions.map { VersionResult($0, .done(revision: nil)) })))
         try opened.writer.close()
 
         for path in [planPath, JournalFile.path(forPlan: planPath)] {
             let source = try ReportSource.load(path)
             #expect(source.journalName == "m.plan.journal")
             let data = try ReportData(sources: [source])
-            #expect(data.totals.deleted == request.versions.count)
+            #expect(data.totals.done == request.versions.count)
             #expect(data.totals.pending == 150 - request.versions.count)
             #expect(data.shards[0].manifests.first?.name == manifest)
         }

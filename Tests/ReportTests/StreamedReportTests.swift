@@ -61,8 +61,8 @@ import Model
                 }
                 let results = request.versions.map { version -> VersionResult in
                     let r = random.unit()
-                    if r < 0.6 { return VersionResult(version, .deleted(revision: "r")) }
-                    if r < 0.75 { return VersionResult(version, .notFound) }
+                    if r < 0.6 { return VersionResult(version, .done(revision: "r")) }
+                    if r < 0.75 { return VersionResult(version, .absent) }
                     if r < 0.8 { return VersionResult(version, .failed(code: "MISMATCHED_STATUS", message: "Version \(version) is Archived")) }
                     if r < 0.85 { return VersionResult(version, .failed(code: "NOT_ALLOWED", message: "Not allowed")) }
                     return VersionResult(version, .retryable(code: "SKIPPED", message: "Skipped"))
@@ -85,8 +85,8 @@ import Model
                 try again.append(.intent(AttemptIntent(request: batch.id, attempt: attempt, time: tick(), versions: batch.versions)))
                 let results = batch.versions.map { version -> VersionResult in
                     let r = random.unit()
-                    if r < 0.7 { return VersionResult(version, .deleted(revision: "s")) }
-                    if r < 0.9 { return VersionResult(version, .notFound) }
+                    if r < 0.7 { return VersionResult(version, .done(revision: "s")) }
+                    if r < 0.9 { return VersionResult(version, .absent) }
                     return VersionResult(version, .failed(code: "NOT_ALLOWED", message: "Not allowed"))
                 }
                 try again.append(.answer(AttemptAnswer(
@@ -117,7 +117,7 @@ import Model
         let streamed = try ReportSource.load(files.planPath, versionsPerStretch: versionsPerStretch)
         let expected = try ReportData(sources: [whole])
         // The journal exercises what a stretch could get wrong.
-        #expect(expected.totals.deleted > 0 && expected.totals.absent > 0 && expected.totals.failed > 0 && expected.totals.pending > 0)
+        #expect(expected.totals.done > 0 && expected.totals.absent > 0 && expected.totals.failed > 0 && expected.totals.pending > 0)
         #expect(expected.failures.count == 2 && expected.requests.lostAnswers > 0 && expected.requests.throttled > 0)
         #expect(expected.requests.transportErrors > 0 && expected.shards[0].runs.count == 2)
         #expect(try ReportData(sources: [streamed]) == expected)

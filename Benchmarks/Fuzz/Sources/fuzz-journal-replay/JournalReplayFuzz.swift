@@ -2,6 +2,7 @@ import FuzzSupport
 @testable import Journal
 import Plan
 import JSONLines
+import Model
 
 enum JournalReplayFuzz {
     static let directory = ScratchFile.directory("journal")
@@ -114,7 +115,7 @@ enum JournalReplayFuzz {
             .intent(AttemptIntent(request: 2, attempt: 1, time: time(3), versions: pypi)),
             .answer(AttemptAnswer(request: 1, attempt: 1, time: time(40), latencyMilliseconds: 38, httpStatus: 200,
                                   serviceRequestId: "req-1",
-                                  results: [VersionResult(node[0], .deleted(revision: "r1")), VersionResult(node[1], .notFound),
+                                  results: [VersionResult(node[0], .done(revision: "r1")), VersionResult(node[1], .absent),
                                             VersionResult(node[2], .failed(code: "MISMATCHED_STATUS", message: "has status Archived"))])),
             .answer(AttemptAnswer(request: 2, attempt: 1, time: time(41), latencyMilliseconds: 38, httpStatus: 429,
                                   serviceRequestId: "req-2", errorType: "ThrottlingException", errorMessage: "Rate exceeded",
@@ -122,7 +123,7 @@ enum JournalReplayFuzz {
             .intent(AttemptIntent(request: 2, attempt: 2, time: time(90), versions: pypi)),
             .answer(AttemptAnswer(request: 2, attempt: 2, time: time(120), latencyMilliseconds: 30, httpStatus: 200,
                                   serviceRequestId: "req-3",
-                                  results: [VersionResult(pypi[0], .deleted(revision: nil)),
+                                  results: [VersionResult(pypi[0], .done(revision: nil)),
                                             VersionResult(pypi[1], .retryable(code: "SKIPPED", message: "skipped"))])),
             .intent(AttemptIntent(request: 3, attempt: 1, time: time(121), versions: maven)),
             .runEnd(RunEnd(time: time(200), reason: .interrupted, message: "stopped")),
@@ -135,7 +136,7 @@ enum JournalReplayFuzz {
                                   serviceRequestId: nil, errorType: "ConnectionReset", errorMessage: "reset", results: [])),
             .intent(AttemptIntent(request: 2, attempt: 3, time: time(5051), versions: [pypi[1]])),
             .answer(AttemptAnswer(request: 2, attempt: 3, time: time(5090), latencyMilliseconds: 39, httpStatus: 200,
-                                  serviceRequestId: "req-5", results: [VersionResult(pypi[1], .deleted(revision: "r9"))])),
+                                  serviceRequestId: "req-5", results: [VersionResult(pypi[1], .done(revision: "r9"))])),
             .runEnd(RunEnd(time: time(5100), reason: .completed)),
         ]
         for records in [Array(firstRun.prefix(3)), firstRun, firstRun + secondRun] {
