@@ -5,13 +5,13 @@ import Model
 public struct DeletePackageVersions: CodeArtifactOperation, Hashable {
     public static let name = "DeletePackageVersions"
 
-    public var coordinates: PackageCoordinates
+    public var package: PackageKey
     public var versions: [String]
     /// Refuse versions whose status is no longer this one (the inventory's status when it was taken).
     public var expectedStatus: PackageVersionStatus?
 
-    public init(coordinates: PackageCoordinates, versions: [String], expectedStatus: PackageVersionStatus? = nil) {
-        self.coordinates = coordinates
+    public init(package: PackageKey, versions: [String], expectedStatus: PackageVersionStatus? = nil) {
+        self.package = package
         self.versions = versions
         self.expectedStatus = expectedStatus
     }
@@ -27,7 +27,7 @@ public struct DeletePackageVersions: CodeArtifactOperation, Hashable {
         for version in versions { body.string(version) }
         body.endArray()
         body.endObject()
-        return ServiceRequest(method: "POST", path: "/v1/package/versions/delete", query: coordinates.queryParameters,
+        return ServiceRequest(method: "POST", path: "/v1/package/versions/delete", query: package.queryParameters,
                               body: body.bytes)
     }
 

@@ -3,15 +3,15 @@ import Model
 public struct DisposePackageVersions: CodeArtifactOperation, Hashable {
     public static let name = "DisposePackageVersions"
 
-    public var coordinates: PackageCoordinates
+    public var package: PackageKey
     public var versions: [String]
     /// Act on a version only if it still has this revision.
     public var versionRevisions: [String: String]?
     public var expectedStatus: PackageVersionStatus?
 
-    public init(coordinates: PackageCoordinates, versions: [String], versionRevisions: [String: String]? = nil,
+    public init(package: PackageKey, versions: [String], versionRevisions: [String: String]? = nil,
                 expectedStatus: PackageVersionStatus? = nil) {
-        self.coordinates = coordinates
+        self.package = package
         self.versions = versions
         self.versionRevisions = versionRevisions
         self.expectedStatus = expectedStatus
@@ -24,7 +24,7 @@ public struct DisposePackageVersions: CodeArtifactOperation, Hashable {
     }
 
     public func serviceRequest() throws -> ServiceRequest {
-        ServiceRequest(method: "POST", path: "/v1/package/versions/dispose", query: coordinates.queryParameters,
+        ServiceRequest(method: "POST", path: "/v1/package/versions/dispose", query: package.queryParameters,
                        body: try Self.jsonBody(Body(versions: versions, versionRevisions: versionRevisions,
                                                     expectedStatus: expectedStatus)))
     }

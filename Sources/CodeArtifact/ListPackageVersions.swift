@@ -5,7 +5,7 @@ import Model
 public struct ListPackageVersions: CodeArtifactOperation, Hashable {
     public static let name = "ListPackageVersions"
 
-    public var coordinates: PackageCoordinates
+    public var package: PackageKey
     public var status: PackageVersionStatus?
     /// 1–1000; the service's default when `nil`.
     public var maxResults: Int?
@@ -13,9 +13,9 @@ public struct ListPackageVersions: CodeArtifactOperation, Hashable {
     public var sortBy: String?
     public var originType: String?
 
-    public init(coordinates: PackageCoordinates, status: PackageVersionStatus? = nil, maxResults: Int? = nil,
+    public init(package: PackageKey, status: PackageVersionStatus? = nil, maxResults: Int? = nil,
                 nextToken: String? = nil, sortBy: String? = nil, originType: String? = nil) {
-        self.coordinates = coordinates
+        self.package = package
         self.status = status
         self.maxResults = maxResults
         self.nextToken = nextToken
@@ -24,7 +24,7 @@ public struct ListPackageVersions: CodeArtifactOperation, Hashable {
     }
 
     public func serviceRequest() throws -> ServiceRequest {
-        var query = coordinates.queryParameters
+        var query = package.queryParameters
         if let status { query.append(QueryParameter("status", status.rawValue)) }
         if let sortBy { query.append(QueryParameter("sortBy", sortBy)) }
         if let maxResults { query.append(QueryParameter("max-results", String(maxResults))) }

@@ -3,16 +3,16 @@ import Model
 public struct UpdatePackageVersionsStatus: CodeArtifactOperation, Hashable {
     public static let name = "UpdatePackageVersionsStatus"
 
-    public var coordinates: PackageCoordinates
+    public var package: PackageKey
     public var versions: [String]
     public var targetStatus: PackageVersionStatus
     /// Act on a version only if it still has this revision.
     public var versionRevisions: [String: String]?
     public var expectedStatus: PackageVersionStatus?
 
-    public init(coordinates: PackageCoordinates, versions: [String], targetStatus: PackageVersionStatus,
+    public init(package: PackageKey, versions: [String], targetStatus: PackageVersionStatus,
                 versionRevisions: [String: String]? = nil, expectedStatus: PackageVersionStatus? = nil) {
-        self.coordinates = coordinates
+        self.package = package
         self.versions = versions
         self.targetStatus = targetStatus
         self.versionRevisions = versionRevisions
@@ -27,7 +27,7 @@ public struct UpdatePackageVersionsStatus: CodeArtifactOperation, Hashable {
     }
 
     public func serviceRequest() throws -> ServiceRequest {
-        ServiceRequest(method: "POST", path: "/v1/package/versions/update_status", query: coordinates.queryParameters,
+        ServiceRequest(method: "POST", path: "/v1/package/versions/update_status", query: package.queryParameters,
                        body: try Self.jsonBody(Body(versions: versions, versionRevisions: versionRevisions,
                                                     expectedStatus: expectedStatus, targetStatus: targetStatus)))
     }

@@ -33,20 +33,12 @@ public struct ClientTransport: DeleteTransport {
     public init(client: CodeArtifactClient) { self.client = client }
 
     public func delete(_ key: PackageKey, versions: [String], expectedStatus: PackageVersionStatus?) async throws -> DeletePackageVersionsOutput {
-        try await client.send(DeletePackageVersions(coordinates: key.coordinates, versions: versions, expectedStatus: expectedStatus))
+        try await client.send(DeletePackageVersions(package: key, versions: versions, expectedStatus: expectedStatus))
     }
 
     public func delete(_ key: PackageKey, versions: [String], expectedStatus: PackageVersionStatus?,
                        completion: @escaping @Sendable (Result<DeletePackageVersionsOutput, any Error>) -> Void) {
-        client.send(DeletePackageVersions(coordinates: key.coordinates, versions: versions, expectedStatus: expectedStatus),
+        client.send(DeletePackageVersions(package: key, versions: versions, expectedStatus: expectedStatus),
                     completion: completion)
-    }
-}
-
-extension PackageKey {
-    /// The client's view of the package.
-    public var coordinates: PackageCoordinates {
-        PackageCoordinates(domain: domain, domainOwner: domainOwner, repository: repository,
-                           format: format.rawValue, namespace: namespace, package: package)
     }
 }

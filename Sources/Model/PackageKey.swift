@@ -9,8 +9,8 @@ public struct PackageKey: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var namespace: String?
     public var package: String
 
-    public init(domain: String, domainOwner: String?, repository: String, format: PackageFormat,
-                namespace: String?, package: String) {
+    public init(domain: String, domainOwner: String? = nil, repository: String, format: PackageFormat,
+                namespace: String? = nil, package: String) {
         self.domain = domain
         self.domainOwner = domainOwner
         self.repository = repository

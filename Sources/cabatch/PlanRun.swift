@@ -156,7 +156,7 @@ struct PlanRun {
         do {
             try ReportSource.load(planPath).forEachStretch { replay in
                 for request in replay.pendingRequests() {
-                    let operation = DeletePackageVersions(coordinates: request.key.coordinates, versions: request.versions,
+                    let operation = DeletePackageVersions(package: request.key, versions: request.versions,
                                                           expectedStatus: flags.options.expectedStatus)
                     let preview = try RequestPreview.of(operation, endpoint: configuration.endpoint, region: configuration.region,
                                                         credentials: credentials, userAgent: "cabatch/\(CabatchVersion.current)")
@@ -203,7 +203,7 @@ struct PlanRun {
         do {
             while let batch = try await feed.next() {
                 for (key, gone) in batch {
-                    var page: ListPackageVersions? = ListPackageVersions(coordinates: key.coordinates, maxResults: 1000)
+                    var page: ListPackageVersions? = ListPackageVersions(package: key, maxResults: 1000)
                     do {
                         while let request = page {
                             let output = try await pacer.perform { try await client.send(request) }

@@ -1,3 +1,4 @@
+import Model
 import CodeArtifact
 import Foundation
 import SigV4
@@ -8,8 +9,8 @@ import Testing
     static let secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
     static let token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN/+=="
     static let credentials = Credentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: secret, sessionToken: token)
-    static let coordinates = PackageCoordinates(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
-                                                format: "npm", namespace: "types", package: "nöde +@~%")
+    static let key = PackageKey(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
+                                                format: .npm, namespace: "types", package: "nöde +@~%")
 
     /// Answers like CodeArtifact: verifies the signature, then lets `route` answer.
     static func server(_ route: @escaping @Sendable (LoopbackServer.Request) -> LoopbackServer.Response) async throws -> LoopbackServer {
@@ -41,7 +42,7 @@ import Testing
                          headers: [HeaderField("x-amzn-RequestId", "req-42")])
         }
         let client = try Self.client(server)
-        let output = try await client.send(DeletePackageVersions(coordinates: Self.coordinates, versions: ["1.0.0", "2.0.0"],
+        let output = try await client.send(DeletePackageVersions(package: Self.key, versions: ["1.0.0", "2.0.0"],
                                                                  expectedStatus: .published))
         try await client.shutdown()
         try await server.stop()
@@ -62,7 +63,7 @@ import Testing
                             HeaderField("Retry-After", "3"), HeaderField("x-amzn-RequestId", "req-t")])
         }
         let client = try Self.client(server)
-        let operation = DeletePackageVersions(coordinates: Self.coordinates, versions: ["1.0.0"])
+        let operation = DeletePackageVersions(package: Self.key, versions: ["1.0.0"])
         await #expect {
             try await client.send(operation)
         } throws: { error in
@@ -90,7 +91,7 @@ import Testing
     @Test func transportFailuresAreTransient() async throws {
         let slow = try await Self.server { _ in LoopbackServer.Response(status: 200, body: Array("{}".utf8), delay: 3) }
         let client = try Self.client(slow, readTimeout: 0.3)
-        let operation = DeletePackageVersions(coordinates: Self.coordinates, versions: ["1.0.0"])
+        let operation = DeletePackageVersions(package: Self.key, versions: ["1.0.0"])
         await #expect {
             try await client.send(operation)
         } throws: { error in
@@ -123,7 +124,7 @@ import Testing
             }
         }
         let client = try Self.client(server)
-        var operation: ListPackageVersions? = ListPackageVersions(coordinates: Self.coordinates, status: .published, maxResults: 1)
+        var operation: ListPackageVersions? = ListPackageVersions(package: Self.key, status: .published, maxResults: 1)
         var versions: [String] = []
         while let current = operation {
             let page = try await client.send(current)

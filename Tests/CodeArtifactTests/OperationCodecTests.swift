@@ -6,11 +6,11 @@ import Testing
 import Model
 
 @Suite struct OperationCodecTests {
-    static let coordinates = PackageCoordinates(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
-                                                format: "npm", namespace: "types", package: "node")
+    static let key = PackageKey(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
+                                                format: .npm, namespace: "types", package: "node")
 
     @Test func deleteRequestPutsMembersWhereTheModelSays() throws {
-        let operation = DeletePackageVersions(coordinates: Self.coordinates, versions: ["18.11.9", "1.0.0+build"],
+        let operation = DeletePackageVersions(package: Self.key, versions: ["18.11.9", "1.0.0+build"],
                                               expectedStatus: .published)
         let request = try operation.serviceRequest()
         #expect(request.method == "POST")
@@ -23,7 +23,7 @@ import Model
         #expect(wire.header("content-type") == "application/json")
         #expect(wire.header("user-agent") == "cabatch/1.2.3")
 
-        let minimal = DeletePackageVersions(coordinates: PackageCoordinates(domain: "d", repository: "r", format: "pypi",
+        let minimal = DeletePackageVersions(package: PackageKey(domain: "d", repository: "r", format: .pypi,
                                                                             package: "p q"), versions: ["1"])
         let minimalRequest = try minimal.serviceRequest()
         #expect(String(decoding: minimalRequest.body, as: UTF8.self) == #"{"versions":["1"]}"#)
@@ -77,7 +77,7 @@ import Model
     }
 
     @Test func listPaginates() throws {
-        let first = ListPackageVersions(coordinates: Self.coordinates, status: .published, maxResults: 1000)
+        let first = ListPackageVersions(package: Self.key, status: .published, maxResults: 1000)
         let request = try first.serviceRequest()
         #expect(request.path == "/v1/package/versions")
         #expect(request.body.isEmpty)
@@ -112,15 +112,15 @@ import Model
             print(json.dumps(out))
             """
         let delete = DeletePackageVersions(
-            coordinates: PackageCoordinates(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
-                                            format: "npm", namespace: "types", package: "a b+c@d~e%ü"),
+            package: PackageKey(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
+                                            format: .npm, namespace: "types", package: "a b+c@d~e%ü"),
             versions: ["1.0.0", "2.0.0-beta+exp.sha.5114f85"], expectedStatus: .unlisted)
-        let list = ListPackageVersions(coordinates: PackageCoordinates(domain: "acme", repository: "r", format: "maven",
+        let list = ListPackageVersions(package: PackageKey(domain: "acme", repository: "r", format: .maven,
                                                                        namespace: "org.example", package: "lib"),
                                        status: .archived, maxResults: 50, nextToken: "a+b/c=")
-        let dispose = DisposePackageVersions(coordinates: Self.coordinates, versions: ["1"], versionRevisions: ["1": "R1"],
+        let dispose = DisposePackageVersions(package: Self.key, versions: ["1"], versionRevisions: ["1": "R1"],
                                              expectedStatus: .archived)
-        let update = UpdatePackageVersionsStatus(coordinates: Self.coordinates, versions: ["1"], targetStatus: .archived)
+        let update = UpdatePackageVersionsStatus(package: Self.key, versions: ["1"], targetStatus: .archived)
         let coordinateParameters: [String: Any] = ["domain": "acme", "domainOwner": "111122223333", "repository": "npm-store",
                                                    "format": "npm", "namespace": "types", "package": "node"]
         let calls: [[Any]] = [

@@ -1,3 +1,4 @@
+import Model
 import CodeArtifact
 import Foundation
 import SigV4
@@ -9,8 +10,8 @@ import Testing
                                          sessionToken: "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN")
     /// The manifest row of DESIGN.md: acme / 111122223333 / npm-store / npm / types / node @ 18.11.9.
     static let operation = DeletePackageVersions(
-        coordinates: PackageCoordinates(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
-                                        format: "npm", namespace: "types", package: "node"),
+        package: PackageKey(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
+                                        format: .npm, namespace: "types", package: "node"),
         versions: ["18.11.9"], expectedStatus: .published)
 
     static func preview() throws -> RequestPreview {

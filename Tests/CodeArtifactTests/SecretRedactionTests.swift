@@ -1,3 +1,4 @@
+import Model
 import CodeArtifact
 import Foundation
 import SigV4
@@ -82,7 +83,7 @@ import Testing
             accessKeyID: "AKIDX", secretAccessKey: Self.secrets[0], sessionToken: Self.secrets[1]), logger: recorder)
         do {
             _ = try await client.send(DeletePackageVersions(
-                coordinates: PackageCoordinates(domain: "d", repository: "r", format: "npm", package: "p"), versions: ["1"]))
+                package: PackageKey(domain: "d", repository: "r", format: .npm, package: "p"), versions: ["1"]))
         } catch {
             errors.append(error)
         }
