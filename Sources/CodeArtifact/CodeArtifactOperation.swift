@@ -12,20 +12,3 @@ public protocol CodeArtifactOperation: Sendable {
     static func decode(_ response: ServiceResponse) throws -> Output
 }
 
-extension CodeArtifactOperation {
-    static func jsonBody<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        // Sorted keys make the body, and so the signature, reproducible.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value))
-    }
-
-    static func decodeBody<T: Decodable>(_ type: T.Type, from response: ServiceResponse) throws -> T {
-        do {
-            return try JSONDecoder().decode(type, from: Data(response.body.isEmpty ? Array("{}".utf8) : response.body))
-        } catch {
-            throw ResponseDecodingError(operation: name, httpStatus: response.status, requestID: response.requestID,
-                                        reason: String(describing: error))
-        }
-    }
-}

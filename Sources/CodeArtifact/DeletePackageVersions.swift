@@ -17,18 +17,8 @@ public struct DeletePackageVersions: CodeArtifactOperation, Hashable {
     }
 
     public func serviceRequest() throws -> ServiceRequest {
-        // Written member by member, keys sorted as the Codable body's were: every request of a
-        // run builds one, and the encoder cost more than the rest of the request.
-        var body = JSONWriter(capacity: 32 + versions.count * 16)
-        body.beginObject()
-        if let expectedStatus { body.member("expectedStatus", expectedStatus.rawValue) }
-        body.key("versions")
-        body.beginArray()
-        for version in versions { body.string(version) }
-        body.endArray()
-        body.endObject()
-        return ServiceRequest(method: "POST", path: "/v1/package/versions/delete", query: package.queryParameters,
-                              body: body.bytes)
+        ServiceRequest(method: "POST", path: "/v1/package/versions/delete", query: package.queryParameters,
+                       body: ResponseBody.versionsRequest(versions: versions, expectedStatus: expectedStatus))
     }
 
     public static func decode(_ response: ServiceResponse) throws -> PackageVersionsOutput {

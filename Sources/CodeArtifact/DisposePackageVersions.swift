@@ -17,16 +17,10 @@ public struct DisposePackageVersions: CodeArtifactOperation, Hashable {
         self.expectedStatus = expectedStatus
     }
 
-    private struct Body: Encodable {
-        var versions: [String]
-        var versionRevisions: [String: String]?
-        var expectedStatus: PackageVersionStatus?
-    }
-
     public func serviceRequest() throws -> ServiceRequest {
         ServiceRequest(method: "POST", path: "/v1/package/versions/dispose", query: package.queryParameters,
-                       body: try Self.jsonBody(Body(versions: versions, versionRevisions: versionRevisions,
-                                                    expectedStatus: expectedStatus)))
+                       body: ResponseBody.versionsRequest(versions: versions, versionRevisions: versionRevisions,
+                                                          expectedStatus: expectedStatus))
     }
 
     public static func decode(_ response: ServiceResponse) throws -> PackageVersionsOutput {

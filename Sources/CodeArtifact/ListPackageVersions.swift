@@ -34,7 +34,7 @@ public struct ListPackageVersions: CodeArtifactOperation, Hashable {
     }
 
     public static func decode(_ response: ServiceResponse) throws -> ListPackageVersionsOutput {
-        ListPackageVersionsOutput(result: try decodeBody(ListPackageVersionsResult.self, from: response),
+        ListPackageVersionsOutput(result: try decodeBody(response, ListPackageVersionsResult.init(jsonBody:)),
                                   httpStatus: response.status, requestID: response.requestID)
     }
 
@@ -58,7 +58,7 @@ public struct ListPackageVersionsOutput: Sendable, Hashable {
 }
 
 /// The body of a `ListPackageVersions` answer, for clients and the emulator.
-public struct ListPackageVersionsResult: Codable, Sendable, Hashable {
+public struct ListPackageVersionsResult: Sendable, Hashable {
     public var defaultDisplayVersion: String?
     public var format: String?
     public var namespace: String?
@@ -77,8 +77,37 @@ public struct ListPackageVersionsResult: Codable, Sendable, Hashable {
     }
 }
 
+extension ListPackageVersionsResult {
+    /// Reads one page; unknown members are ignored and `null` is absent.
+    init(jsonBody body: [UInt8]) throws(ResponseBody.Failure) {
+        guard let object = try ResponseBody.object(body) else { return }
+        defaultDisplayVersion = try ResponseBody.string(object["defaultDisplayVersion"], "defaultDisplayVersion")
+        format = try ResponseBody.string(object["format"], "format")
+        namespace = try ResponseBody.string(object["namespace"], "namespace")
+        package = try ResponseBody.string(object["package"], "package")
+        nextToken = try ResponseBody.string(object["nextToken"], "nextToken")
+        guard let list = object["versions"], !list.isNull else { return }
+        guard let items = list.arrayValue else { throw ResponseBody.Failure("versions is not an array") }
+        var versions: [PackageVersionSummary] = []
+        versions.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            guard let fields = item.objectValue else { throw ResponseBody.Failure("versions[\(index)] is not an object") }
+            guard let version = try ResponseBody.string(fields["version"], "versions[\(index)].version") else {
+                throw ResponseBody.Failure("versions[\(index)].version is missing")
+            }
+            guard let status = try ResponseBody.string(fields["status"], "versions[\(index)].status") else {
+                throw ResponseBody.Failure("versions[\(index)].status is missing")
+            }
+            versions.append(PackageVersionSummary(version: version,
+                                                  revision: try ResponseBody.string(fields["revision"], "versions[\(index)].revision"),
+                                                  rawStatus: status))
+        }
+        self.versions = versions
+    }
+}
+
 /// One version in a listing.
-public struct PackageVersionSummary: Codable, Sendable, Hashable {
+public struct PackageVersionSummary: Sendable, Hashable {
     public var version: String
     public var revision: String?
     /// Raw, so a status added later does not break the listing.
@@ -88,6 +117,12 @@ public struct PackageVersionSummary: Codable, Sendable, Hashable {
         self.version = version
         self.revision = revision
         self.status = status.rawValue
+    }
+
+    public init(version: String, revision: String?, rawStatus: String) {
+        self.version = version
+        self.revision = revision
+        self.status = rawStatus
     }
 
     public var knownStatus: PackageVersionStatus? { PackageVersionStatus(rawValue: status) }

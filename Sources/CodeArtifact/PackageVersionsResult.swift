@@ -1,6 +1,6 @@
 import Model
 /// The body shared by the batch operations' answers (`successfulVersions`, `failedVersions`), for clients and the emulator.
-public struct PackageVersionsResult: Codable, Sendable, Hashable {
+public struct PackageVersionsResult: Sendable, Hashable {
     public var successfulVersions: [String: SuccessfulPackageVersion]?
     public var failedVersions: [String: PackageVersionFailure]?
 
@@ -12,7 +12,7 @@ public struct PackageVersionsResult: Codable, Sendable, Hashable {
 }
 
 /// One version the service acted on: its revision and the status it now has.
-public struct SuccessfulPackageVersion: Codable, Sendable, Hashable {
+public struct SuccessfulPackageVersion: Sendable, Hashable {
     public var revision: String?
     public var status: PackageVersionStatus?
 
@@ -20,17 +20,10 @@ public struct SuccessfulPackageVersion: Codable, Sendable, Hashable {
         self.revision = revision
         self.status = status
     }
-
-    // An unknown status from a newer service must not lose the whole batch's outcomes.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        revision = try container.decodeIfPresent(String.self, forKey: .revision)
-        status = (try? container.decodeIfPresent(String.self, forKey: .status)).flatMap(PackageVersionStatus.init(rawValue:))
-    }
 }
 
 /// One version the service refused, with its code and message.
-public struct PackageVersionFailure: Codable, Sendable, Hashable {
+public struct PackageVersionFailure: Sendable, Hashable {
     /// The code as sent; kept raw so that a code added later still reaches the journal.
     public var errorCode: String
     public var errorMessage: String?

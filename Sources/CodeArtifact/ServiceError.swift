@@ -41,9 +41,10 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible, 
     /// The type comes from `x-amzn-ErrorType` (the part before `:`), else from `__type` or `code` in the
     /// body (the part after `#`), else it stays `nil` and the HTTP status decides the classification.
     public static func decode(_ response: ServiceResponse) -> ServiceError {
-        let body = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+        // A body that is not JSON (a proxy's HTML page) still leaves the header and the status.
+        let body = (try? ResponseBody.object(response.body)) ?? nil
         func string(_ keys: String...) -> String? {
-            keys.lazy.compactMap { body[$0] as? String }.first { !$0.isEmpty }
+            keys.lazy.compactMap { body?[$0]?.stringValue }.first { !$0.isEmpty }
         }
         var typeName = response.header("x-amzn-ErrorType").map { String($0.split(separator: ":").first ?? "") }
         if typeName?.isEmpty ?? true {

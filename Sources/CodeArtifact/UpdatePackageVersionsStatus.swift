@@ -19,17 +19,10 @@ public struct UpdatePackageVersionsStatus: CodeArtifactOperation, Hashable {
         self.expectedStatus = expectedStatus
     }
 
-    private struct Body: Encodable {
-        var versions: [String]
-        var versionRevisions: [String: String]?
-        var expectedStatus: PackageVersionStatus?
-        var targetStatus: PackageVersionStatus
-    }
-
     public func serviceRequest() throws -> ServiceRequest {
         ServiceRequest(method: "POST", path: "/v1/package/versions/update_status", query: package.queryParameters,
-                       body: try Self.jsonBody(Body(versions: versions, versionRevisions: versionRevisions,
-                                                    expectedStatus: expectedStatus, targetStatus: targetStatus)))
+                       body: ResponseBody.versionsRequest(versions: versions, versionRevisions: versionRevisions,
+                                                          expectedStatus: expectedStatus, targetStatus: targetStatus))
     }
 
     public static func decode(_ response: ServiceResponse) throws -> PackageVersionsOutput {

@@ -64,14 +64,12 @@ import Model
         }
     }
 
-    @Test func emulatorCanEncodeTheSameWireTypes() throws {
-        let result = PackageVersionsResult(
-            successfulVersions: ["1.0.0": SuccessfulPackageVersion(revision: "R", status: .deleted)],
-            failedVersions: ["2.0.0": PackageVersionFailure(errorCode: .notFound, errorMessage: "gone")])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let text = String(decoding: try encoder.encode(result), as: UTF8.self)
-        #expect(text == #"{"failedVersions":{"2.0.0":{"errorCode":"NOT_FOUND","errorMessage":"gone"}},"successfulVersions":{"1.0.0":{"revision":"R","status":"Deleted"}}}"#)
+    @Test func aStatusOrMemberFromANewerServiceLosesNothingElse() throws {
+        let body = #"{"successfulVersions":{"1.0.0":{"revision":"R","status":"Quarantined","since":1},"1.0.1":{"revision":null,"status":"Deleted"}},"failedVersions":{"2.0.0":{"errorCode":"NOT_FOUND","errorMessage":"gone"}},"extra":[1]}"#
+        let output = try DeletePackageVersions.decode(ServiceResponse(status: 200, headers: [], body: Array(body.utf8)))
+        #expect(output.successfulVersions == ["1.0.0": SuccessfulPackageVersion(revision: "R", status: nil),
+                                              "1.0.1": SuccessfulPackageVersion(revision: nil, status: .deleted)])
+        #expect(output.failedVersions == ["2.0.0": PackageVersionFailure(errorCode: .notFound, errorMessage: "gone")])
         #expect(PackageVersionErrorCode.allCases.map(\.rawValue)
             == ["ALREADY_EXISTS", "MISMATCHED_REVISION", "MISMATCHED_STATUS", "NOT_ALLOWED", "NOT_FOUND", "SKIPPED"])
     }
