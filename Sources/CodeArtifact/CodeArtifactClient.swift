@@ -17,12 +17,9 @@ public final class CodeArtifactClient: Sendable {
     private let clock: WallClock
     private let keyCache = SigningKeyCache()
     private let logger: Logger
-    /// The last credentials the provider gave, so that most requests are signed without a
-    /// trip through Swift concurrency (see `send(_:completion:)`).
-    private let recentCredentials = NIOLockedValueBox<Credentials?>(nil)
-    /// Credentials this close to expiring go back through the provider, which refreshes them
-    /// (the refreshing provider's own margin).
-    private static let credentialReuseMargin: TimeInterval = 600
+    /// The configuration's provider behind the one cache, which hands out fresh credentials
+    /// without waiting (see `send(_:completion:)`).
+    private let credentialCache: RefreshingCredentialProvider
 
     /// - Parameters:
     ///   - userAgent: `cabatch/<version>`, given by the caller that knows the version.
@@ -35,6 +32,8 @@ public final class CodeArtifactClient: Sendable {
         self.userAgent = userAgent
         self.clock = clock
         self.logger = logger
+        credentialCache = configuration.credentialProvider as? RefreshingCredentialProvider
+            ?? RefreshingCredentialProvider(configuration.credentialProvider)
         // TLS uses the default configuration, which trusts the system's certificate store.
         var http = HTTPClient.Configuration(
             timeout: .init(connect: .milliseconds(Int64(connectTimeout * 1_000)),
@@ -62,8 +61,7 @@ public final class CodeArtifactClient: Sendable {
     public func send<Operation: CodeArtifactOperation>(
         _ operation: Operation, completion: @escaping @Sendable (Result<Operation.Output, any Error>) -> Void
     ) {
-        guard let credentials = recentCredentials.withLockedValue({ $0 }),
-              !credentials.expires(within: Self.credentialReuseMargin, of: clock.now()) else {
+        guard let credentials = credentialCache.cached(at: clock.now()) else {
             Task {
                 do {
                     _ = try await self.credentials()
@@ -116,10 +114,9 @@ public final class CodeArtifactClient: Sendable {
     /// The current credentials, fetched or refreshed as needed; useful to fail fast before a run.
     public func credentials() async throws -> Credentials {
         let context = CredentialContext(httpClient: httpClient, clock: clock, logger: logger)
-        guard let credentials = try await configuration.credentialProvider.credentials(context: context) else {
+        guard let credentials = try await credentialCache.credentials(context: context) else {
             throw CredentialsError.noCredentials(tried: [configuration.credentialProvider.description])
         }
-        recentCredentials.withLockedValue { $0 = credentials }
         return credentials
     }
 
