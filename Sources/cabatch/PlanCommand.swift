@@ -39,7 +39,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Summary format: text or json.")
     var output: OutputFormat = .text
 
-    func validate() throws {
+    func validate() throws { try Self.validate(manifests: manifests, domainOwner: domainOwner) }
+
+    /// The checks `plan` and `run` make before reading anything.
+    static func validate(manifests: [String], domainOwner: String?) throws {
         if let owner = domainOwner, let violation = ServiceConstraints.check(.domainOwner, owner) {
             throw ValidationError("--domain-owner: \(violation).")
         }
@@ -48,43 +51,38 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    func run() throws { try run(printSummary: true, keepsTablesUntilExit: true) }
+    func run() throws {
+        let outcome = try Self.plan(manifests: manifests, planPath: plan, rejectsPath: rejects, domainOwner: domainOwner,
+                                    shard: try sharding.resolve(), skipInvalid: skipInvalid, output: output, table: true)
+        // Freeing millions of versions one by one takes a second, just before the process
+        // ends and the memory goes back anyway.
+        _ = Unmanaged.passRetained(ExitLifetime(outcome.result))
+        if outcome.planPath == nil { throw ExitCode.invalidInput }
+    }
 
-    /// Plans; `printSummary: false` leaves out the per-repository table, for `run`, whose
-    /// report has one.
-    func run(printSummary: Bool, keepsTablesUntilExit: Bool = false) throws {
-        let inputs = manifests.map(InputFile.init)
-        let planPath = plan ?? Self.defaultPlanPath(for: manifests[0])
-        let rejectsPath = rejects ?? planPath + ".rejects.jsonl"
-        let planner = Planner(defaultDomainOwner: domainOwner, shard: try sharding.resolve(), skipInvalid: skipInvalid)
-
-        let rejectLog = RejectLog(path: rejectsPath)
-        let result: Planner.Result
-        do {
-            result = try planner.plan(inputs) { try rejectLog.add($0) }
-            try rejectLog.finish()
-        } catch let error as FileError {
-            try? rejectLog.finish()
+    /// Runs the plan job and prints its summary; `table: false` leaves out the per-repository
+    /// table when the plan was written, for `run`, whose report has one. A manifest that cannot
+    /// be read, or rejects without `--skip-invalid`, is exit status 1 after the summary.
+    static func plan(manifests: [String], planPath: String?, rejectsPath: String?, domainOwner: String?, shard: Shard?,
+                     skipInvalid: Bool, output: OutputFormat, table: Bool) throws -> PlanJob.Outcome {
+        let job = PlanJob(inputs: manifests.map(InputFile.init), planPath: planPath ?? defaultPlanPath(for: manifests[0]),
+                          rejectsPath: rejectsPath,
+                          planner: Planner(defaultDomainOwner: domainOwner, shard: shard, skipInvalid: skipInvalid))
+        let outcome: PlanJob.Outcome
+        do { outcome = try job.run() } catch let error as FileError {
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }
-        var header = result.header
-        if result.isWritable {
-            header = try PlanFile.write(result.header, requests: result.builder, to: planPath)
-        }
-        // Freeing millions of versions one by one takes a second, just before the process
-        // ends and the memory goes back anyway.
-        if keepsTablesUntilExit { _ = Unmanaged.passRetained(ExitLifetime(result)) }
-        let summary = PlanSummary(header: header, planPath: result.isWritable ? planPath : nil,
-                                  rejectsPath: rejectLog.count > 0 ? rejectsPath : nil, firstRejects: rejectLog.first)
+        let summary = PlanSummary(header: outcome.header, planPath: outcome.planPath, rejectsPath: outcome.rejectsPath,
+                                  firstRejects: outcome.firstRejects)
         switch output {
-        case .text: Terminal.out(summary.text(table: printSummary || !result.isWritable))
+        case .text: Terminal.out(summary.text(table: table || outcome.planPath == nil))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }
-        if !result.isWritable {
-            Terminal.err("error: \(PlanError.rejectsPresent(count: result.header.totals.rejects))")
-            throw ExitCode.invalidInput
+        if outcome.planPath == nil {
+            Terminal.err("error: \(PlanError.rejectsPresent(count: outcome.header.totals.rejects))")
         }
+        return outcome
     }
 
     /// `inventory.jsonl.zst` → `inventory.plan`; standard input → `stdin.plan`.
@@ -102,27 +100,4 @@ struct PlanCommand: ParsableCommand {
 private final class ExitLifetime<Value> {
     let value: Value
     init(_ value: Value) { self.value = value }
-}
-
-/// Writes rejects as they arrive, keeping only the first few in memory for the terminal.
-final class RejectLog {
-    let path: String
-    private var writer: JSONLinesWriter?
-    private(set) var count = 0
-    private(set) var first: [Reject] = []
-
-    init(path: String) { self.path = path }
-
-    func add(_ reject: Reject) throws {
-        if writer == nil { writer = try JSONLinesWriter(path: path, compressed: false) }
-        try writer!.write(reject.encoded())
-        count += 1
-        if first.count < 10 { first.append(reject) }
-    }
-
-    /// Puts the file in place when there were rejects; removes a stale one when there were none.
-    func finish() throws {
-        if let writer { try writer.commit() } else { unlink(path) }
-        writer = nil
-    }
 }

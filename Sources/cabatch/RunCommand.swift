@@ -36,13 +36,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Summary format: text (Markdown) or json.")
     var output: OutputFormat = .text
 
+    func validate() throws {
+        try PlanCommand.validate(manifests: manifests, domainOwner: domainOwner)
+    }
+
     func run() async throws {
-        let planPath = plan ?? PlanCommand.defaultPlanPath(for: manifests[0])
-        var planning = try PlanCommand.parse(manifests + ["-o", planPath, "--output", "text"] + (skipInvalid ? ["--skip-invalid"] : [])
-                                             + (domainOwner.map { ["--domain-owner", $0] } ?? []))
-        planning.sharding = sharding
-        try planning.validate()
-        try planning.run(printSummary: false)
+        let outcome = try PlanCommand.plan(manifests: manifests, planPath: plan, rejectsPath: nil, domainOwner: domainOwner,
+                                           shard: try sharding.resolve(), skipInvalid: skipInvalid, output: .text, table: false)
+        guard let planPath = outcome.planPath else { throw ExitCode.invalidInput }
         try await PlanRun(planPath: planPath, aws: aws, flags: flags, output: output).execute()
     }
 }
