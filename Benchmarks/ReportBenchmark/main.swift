@@ -104,16 +104,16 @@ func report(_ directory: String, whole: Bool) throws {
     let size = (try FileManager.default.attributesOfItem(atPath: JournalFile.path(forPlan: planPath))[.size] as? Int) ?? 0
     let total = Date(), totalCPU = cpuSeconds()
     var started = Date(), cpu = cpuSeconds()
-    let source: ReportSource
+    let source: PlanJournal
     if whole {
         let plan = try PlanFile.read(planPath)
         var replay = JournalReplay(requests: plan.requests, source: JournalFile.path(forPlan: planPath))
         let read = try JournalFile.read(replay.source) { sequence, record in try replay.apply(record, sequence: sequence) }
-        source = ReportSource(planName: "bench.plan", planHeader: plan.header, planSHA256: plan.sha256, replay: replay,
+        source = PlanJournal(planName: "bench.plan", planHeader: plan.header, planSHA256: plan.sha256, replay: replay,
                               journalName: "bench.plan.journal")
         print("load: whole plan, \(read.records) records (\(size) bytes) replayed in \(seconds(since: started, cpu: cpu)) s; \(memory())")
     } else {
-        source = try ReportSource.load(planPath)
+        source = try PlanJournal.load(planPath)
         print("load: plan checked, journal (\(size) bytes) indexed in \(seconds(since: started, cpu: cpu)) s; \(memory())")
     }
     started = Date()

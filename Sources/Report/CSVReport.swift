@@ -13,7 +13,7 @@ public enum CSVReport {
 
     /// Writes the header and the rows of every source (only `failed` versions when `failedOnly`),
     /// calling `sink` with chunks of about `chunkSize` bytes.
-    public static func write(_ sources: [ReportSource], failedOnly: Bool = false, chunkSize: Int = 1 << 20,
+    public static func write(_ sources: [PlanJournal], failedOnly: Bool = false, chunkSize: Int = 1 << 20,
                              to sink: ([UInt8]) throws -> Void) throws {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunkSize + 4096)
@@ -58,7 +58,7 @@ public enum CSVReport {
     }
 
     /// Writes to a report output. Errors reading the sources come through as they are.
-    public static func write(_ sources: [ReportSource], failedOnly: Bool = false, to output: ReportOutput) throws {
+    public static func write(_ sources: [PlanJournal], failedOnly: Bool = false, to output: ReportOutput) throws {
         try write(sources, failedOnly: failedOnly) { chunk in try output.write(chunk) }
     }
 

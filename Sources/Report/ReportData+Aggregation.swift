@@ -4,7 +4,7 @@ import Plan
 extension ReportData {
     /// Aggregates one or more shards (each a plan and its journal) into a report, reading each
     /// source's stretches once.
-    public init(sources: [ReportSource]) throws {
+    public init(sources: [PlanJournal]) throws {
         var planned = Planned()
         var totals = StateCounts()
         var domains: [String: StateCounts] = [:], repositories: [String: StateCounts] = [:], formats: [String: StateCounts] = [:]

@@ -1,7 +1,9 @@
+import Journal
+
 extension ReportFormat {
     /// Writes the report of `sources` in this format and finishes the output: what `cabatch report`,
     /// `apply --report` and `run --report` call. `failedOnly` applies to the CSV.
-    public func write(_ sources: [ReportSource], failedOnly: Bool = false, to output: ReportOutput) throws {
+    public func write(_ sources: [PlanJournal], failedOnly: Bool = false, to output: ReportOutput) throws {
         switch self {
         case .csv:
             try CSVReport.write(sources, failedOnly: failedOnly, to: output)

@@ -39,9 +39,9 @@ struct PlanRun {
                                                onDurable: recorder.durabilityHandler)
         }
         // Indexed after the torn tail (if any) was cut; the run appends behind it.
-        let source: ReportSource, before: ReportSource.Tally
+        let source: PlanJournal, before: PlanJournal.Tally
         do {
-            source = try ReportSource.load(planPath)
+            source = try PlanJournal.load(planPath)
             before = try source.tally()
         } catch {
             try? opened.writer.close()
@@ -154,7 +154,7 @@ struct PlanRun {
         let credentials = Credentials(accessKeyID: "AKIDDRYRUN", secretAccessKey: "dry-run")
         var requests = 0, versions = 0
         do {
-            try ReportSource.load(planPath).forEachStretch { replay in
+            try PlanJournal.load(planPath).forEachStretch { replay in
                 for request in replay.pendingRequests() {
                     let operation = DeletePackageVersions(package: request.key, versions: request.versions,
                                                           expectedStatus: flags.options.expectedStatus)
@@ -188,7 +188,7 @@ struct PlanRun {
         // Per stretch of the plan: the packages and the versions the journal calls gone.
         let planPath = planPath
         let feed = StretchFeed<(key: PackageKey, gone: Set<String>)> { emit in
-            try ReportSource.load(planPath).forEachStretch { replay in
+            try PlanJournal.load(planPath).forEachStretch { replay in
                 var gone: [PackageKey: Set<String>] = [:]
                 replay.forEachVersion { entry in
                     if entry.state == .done || entry.state == .absent { gone[entry.request.key, default: []].insert(entry.version) }
@@ -243,9 +243,9 @@ struct PlanRun {
     /// the journal's, not a second count kept while running.
     private func finish(reason: StopReason?, result: ExecutionResult?, before: JournalStatistics,
                         verification: Verification = .notRequested) throws {
-        let source: ReportSource, data: ReportData
+        let source: PlanJournal, data: ReportData
         do {
-            source = try ReportSource.load(planPath)
+            source = try PlanJournal.load(planPath)
             data = try ReportData(sources: [source])
         } catch {
             Terminal.err("error: cannot read the plan and its journal for the summary: \(error)")

@@ -1,3 +1,4 @@
+import Journal
 import ArgumentParser
 import Report
 
@@ -33,7 +34,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let loaded = try sources.map { try ReportSource.load($0) }
+            let loaded = try sources.map { try PlanJournal.load($0) }
             try ReportWriting.write(loaded, format: try ReportFormat(parsing: format), to: output, failedOnly: failedOnly)
         } catch {
             Terminal.err("error: \(error)")
@@ -44,7 +45,7 @@ struct ReportCommand: ParsableCommand {
 
 /// Renders a report in any format to a file or standard output; shared by `report` and `--report`.
 enum ReportWriting {
-    static func write(_ sources: [ReportSource], format: ReportFormat, to path: String?, failedOnly: Bool = false) throws {
+    static func write(_ sources: [PlanJournal], format: ReportFormat, to path: String?, failedOnly: Bool = false) throws {
         try format.write(sources, failedOnly: failedOnly, to: try ReportOutput(path: path))
     }
 

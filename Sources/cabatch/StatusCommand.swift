@@ -21,9 +21,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         // The plan streams a stretch of whole packages at a time against an index of the
         // journal, as reports do: memory follows the journal's records, not the plan's versions.
-        let source: ReportSource, tally: ReportSource.Tally
+        let source: PlanJournal, tally: PlanJournal.Tally
         do {
-            source = try ReportSource.load(plan)
+            source = try PlanJournal.load(plan)
             tally = try source.tally()
         } catch {
             Terminal.err("error: \(error)")

@@ -65,7 +65,7 @@ import JSONLines
         try await client.shutdown()
         await emulator.stop()
 
-        let source = try ReportSource.load(planPath)
+        let source = try PlanJournal.load(planPath)
         let data = try ReportData(sources: [source])
         #expect(data.totals.done > 0 && data.totals.absent > 0 && data.totals.failed > 0 && data.totals.pending > 0,
                 "every state occurs: \(data.totals)")

@@ -37,7 +37,7 @@ import Testing
 
     @Test func planWithoutJournalIsAllPending() throws {
         let replay = JournalReplay(requests: ReportFixture.requests)
-        let source = ReportSource(planName: "p.plan", planHeader: ReportFixture.header, planSHA256: ReportFixture.planSHA,
+        let source = PlanJournal(planName: "p.plan", planHeader: ReportFixture.header, planSHA256: ReportFixture.planSHA,
                                   replay: replay, journalName: nil)
         let data = try ReportData(sources: [source])
         #expect(data.totals.pending == 14)

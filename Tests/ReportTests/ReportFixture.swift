@@ -91,10 +91,10 @@ enum ReportFixture {
         ]
     }
 
-    static func source(planName: String = "inventory.plan", records: [JournalRecord] = records) throws -> ReportSource {
+    static func source(planName: String = "inventory.plan", records: [JournalRecord] = records) throws -> PlanJournal {
         var replay = JournalReplay(requests: requests, source: "inventory.plan.journal")
         for (i, record) in records.enumerated() { try replay.apply(record, sequence: UInt64(i + 1)) }
-        return ReportSource(planName: planName, planHeader: header, planSHA256: planSHA, replay: replay,
+        return PlanJournal(planName: planName, planHeader: header, planSHA256: planSHA, replay: replay,
                             journalName: planName + ".journal")
     }
 }

@@ -97,14 +97,14 @@ import Model
         }
 
         /// The same plan and journal as one replay of the whole plan.
-        func wholeSource() throws -> ReportSource {
+        func wholeSource() throws -> PlanJournal {
             let (replay, read) = try JournalFile.replay(JournalFile.path(forPlan: planPath), requests: plan.requests)
-            return ReportSource(planName: "m.plan", planHeader: plan.header, planSHA256: plan.sha256, replay: replay,
+            return PlanJournal(planName: "m.plan", planHeader: plan.header, planSHA256: plan.sha256, replay: replay,
                                 journalName: "m.plan.journal", tornLine: read.tornLine)
         }
     }
 
-    static func csv(_ sources: [ReportSource], failedOnly: Bool = false) throws -> [UInt8] {
+    static func csv(_ sources: [PlanJournal], failedOnly: Bool = false) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try CSVReport.write(sources, failedOnly: failedOnly, chunkSize: 4096) { bytes += $0 }
         return bytes
@@ -114,7 +114,7 @@ import Model
     func streamingAgreesWithAWholeReplay(versionsPerStretch: Int) throws {
         let files = try Files()
         let whole = try files.wholeSource()
-        let streamed = try ReportSource.load(files.planPath, versionsPerStretch: versionsPerStretch)
+        let streamed = try PlanJournal.load(files.planPath, versionsPerStretch: versionsPerStretch)
         let expected = try ReportData(sources: [whole])
         // The journal exercises what a stretch could get wrong.
         #expect(expected.totals.done > 0 && expected.totals.absent > 0 && expected.totals.failed > 0 && expected.totals.pending > 0)
@@ -130,7 +130,7 @@ import Model
         let files = try Files()
         var seen: [PackageKey] = []
         var ids: [Int] = []
-        try ReportSource.load(files.planPath, versionsPerStretch: 1).forEachStretch { replay in
+        try PlanJournal.load(files.planPath, versionsPerStretch: 1).forEachStretch { replay in
             for package in 0..<replay.requests.packageCount {
                 let key = replay.requests.key(ofPackage: package)
                 #expect(!seen.contains(key), "\(key.packageName) is in two stretches")
@@ -149,7 +149,7 @@ import Model
         try writer.append(.intent(AttemptIntent(request: files.plan.requests.count + 1, attempt: 1,
                                                 time: Timestamp(millisecondsSinceEpoch: 1_772_700_000_001), versions: ["9"])))
         try writer.close()
-        #expect { try ReportSource.load(files.planPath) } throws: { error in
+        #expect { try PlanJournal.load(files.planPath) } throws: { error in
             guard let error = error as? JournalError, error.code == "inconsistent-journal" else { return false }
             return "\(error)".contains("request \(files.plan.requests.count + 1) is not in the plan")
         }

@@ -1,12 +1,12 @@
 import Foundation
-import Journal
+
 import Plan
 
-/// One plan and its journal (one shard of a job), ready to aggregate.
+/// One plan and its journal (one shard of a job): what `apply`, `status` and reports read.
 ///
 /// Loaded from files (`load`), it holds the journal's index, not the plan: reports stream the plan
 /// and replay it a stretch of packages at a time, so their memory does not grow with its versions.
-public struct ReportSource: Sendable {
+public struct PlanJournal: Sendable {
     /// The plan's file name (no directory, so that reports do not depend on where they were made).
     public var planName: String
     public var planHeader: PlanHeader
@@ -41,7 +41,7 @@ public struct ReportSource: Sendable {
     /// Reads a plan's header and indexes its journal. `path` is the plan or its journal
     /// (`PLAN.journal`); a plan without a journal reports every version `pending`.
     /// `versionsPerStretch` bounds what one stretch replays (see `JournalIndex.forEachStretch`).
-    public static func load(_ path: String, versionsPerStretch: Int = 1 << 16) throws -> ReportSource {
+    public static func load(_ path: String, versionsPerStretch: Int = 1 << 16) throws -> PlanJournal {
         let planPath = path.hasSuffix(".journal") ? String(path.dropLast(".journal".count)) : path
         let journalPath = JournalFile.path(forPlan: planPath)
         // The header, the file's digest and the seal now, before any report streams (and prints)
@@ -52,7 +52,7 @@ public struct ReportSource: Sendable {
         let index = hasJournal
             ? try JournalIndex(path: journalPath, planSHA256: sha256, requestCount: requestCount)
             : JournalIndex(noJournalAt: journalPath, requestCount: requestCount)
-        return ReportSource(planName: fileName(planPath), planHeader: header, planSHA256: sha256,
+        return PlanJournal(planName: fileName(planPath), planHeader: header, planSHA256: sha256,
                             journalName: hasJournal ? fileName(journalPath) : nil, tornLine: index.tornLine,
                             plannedVersions: header.totals.versions, plannedRequests: requestCount, journalHeader: index.header,
                             runs: index.runs,
@@ -86,7 +86,7 @@ public struct ReportSource: Sendable {
         }
     }
 
-    static func fileName(_ path: String) -> String {
+    public static func fileName(_ path: String) -> String {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 }

@@ -1,13 +1,12 @@
 import Foundation
 import Journal
 import Plan
-import Report
 import TestSupport
 import Testing
 import JSONLines
 import Model
 
-@Suite struct ReportSourceTests {
+@Suite struct PlanJournalTests {
     /// A real plan file and a journal written by the writer, loaded by plan path or journal path.
     @Test func loadsAPlanAndItsJournal() throws {
         let dir = try TemporaryDirectory()
@@ -18,9 +17,9 @@ import Model
         try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
         let plan = try PlanFile.read(planPath)
 
-        let empty = try ReportSource.load(planPath)
+        let empty = try PlanJournal.load(planPath)
         #expect(empty.journalName == nil)
-        #expect(try ReportData(sources: [empty]).totals.pending == 150)
+        #expect(try empty.tally().states.pending == 150)
 
         let t = Timestamp(iso8601: "2026-03-04T10:00:00Z")!
         let opened = try JournalWriter.open(forPlan: planPath, plan: plan, cabatchVersion: "0.1.0", time: t)
@@ -32,12 +31,13 @@ import Model
         try opened.writer.close()
 
         for path in [planPath, JournalFile.path(forPlan: planPath)] {
-            let source = try ReportSource.load(path)
+            let source = try PlanJournal.load(path)
             #expect(source.journalName == "m.plan.journal")
-            let data = try ReportData(sources: [source])
-            #expect(data.totals.done == request.versions.count)
-            #expect(data.totals.pending == 150 - request.versions.count)
-            #expect(data.shards[0].manifests.first?.name == manifest)
+            let tally = try source.tally()
+            #expect(tally.states.done == request.versions.count)
+            #expect(tally.states.pending == 150 - request.versions.count)
+            #expect(tally.statistics.answers == 1 && tally.pendingRequests == plan.requests.count - 1)
+            #expect(source.planHeader.manifests.first?.name == manifest)
         }
     }
 
@@ -51,6 +51,6 @@ import Model
         try JournalWriter.open(path: JournalFile.path(forPlan: planPath), planSHA256: String(repeating: "0", count: 64),
                                requests: plan.requests, cabatchVersion: "0.1.0", time: Timestamp(millisecondsSinceEpoch: 0))
             .writer.close()
-        #expect { try ReportSource.load(planPath) } throws: { ($0 as? JournalError)?.code == "journal-other-plan" }
+        #expect { try PlanJournal.load(planPath) } throws: { ($0 as? JournalError)?.code == "journal-other-plan" }
     }
 }

@@ -1,6 +1,6 @@
-import Journal
 
-extension ReportSource {
+
+extension PlanJournal {
     /// A plan's versions by state and its journal's request counts, summed over the stretches.
     public struct Tally: Sendable, Equatable {
         public var states = StateCounts()
