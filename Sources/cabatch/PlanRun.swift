@@ -26,37 +26,21 @@ struct PlanRun {
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }
-        let sealed = try refusingBadInput { try PlanFile.readSealedHeader(planPath) }
-        try checkManifestsUnchanged(sealed.header)
-        if flags.dryRun { return try dryRun(configuration) }
-        // Checks every request (ids, sizes, field rules) before a journal exists or anything is sent.
-        _ = try refusingBadInput { try PlanFile.forEachRequest(planPath, header: { _ in }) { _ in } }
+        let job = try refusingBadInput { try ApplyJob(planPath: planPath, checkingRequests: !flags.dryRun) }
+        if flags.dryRun { return try dryRun(job, configuration) }
 
         let recorder = JournalRecorder()
-        let opened = try refusingBadInput {
-            try JournalWriter.openForAppending(path: JournalFile.path(forPlan: planPath), planSHA256: sealed.sha256,
-                                               cabatchVersion: CabatchVersion.current, time: Timestamp(date: Date()),
-                                               onDurable: recorder.durabilityHandler)
-        }
-        // Indexed after the torn tail (if any) was cut; the run appends behind it.
-        let source: PlanJournal, before: PlanJournal.Tally
-        do {
-            source = try PlanJournal.load(planPath)
-            before = try source.tally()
-        } catch {
-            try? opened.writer.close()
-            Terminal.err("error: \(error)")
-            throw ExitCode.invalidInput
-        }
+        let opened = try refusingBadInput { try job.openJournal(recorder: recorder, version: CabatchVersion.current) }
+        let before = opened.before
         let pendingVersions = before.states.pending
         if pendingVersions == 0 {
             try? opened.writer.close()
             Terminal.err("Nothing to do: every planned version is already in a final state.")
-            var verification = Verification.notRequested
+            var verification: ApplyJob.Verification?
             if flags.verify {
                 let client = CodeArtifactClient(configuration: configuration, userAgent: "cabatch/\(CabatchVersion.current)",
                                                 concurrency: flags.concurrency)
-                verification = await verify(client: client)
+                verification = await verify(job, client: client)
                 try? await client.shutdown()
             }
             try finish(reason: nil, result: nil, before: before.statistics, verification: verification)
@@ -66,7 +50,7 @@ struct PlanRun {
             let t = before.states
             Terminal.err("Resuming \(JournalFile.path(forPlan: planPath)): \(t.done.grouped) deleted, \(t.absent.grouped) absent, \(t.failed.grouped) failed, \(pendingVersions.grouped) pending.")
         }
-        guard try confirm(sealed.header, pendingVersions: pendingVersions, requests: before.pendingRequests, configuration: configuration) else {
+        guard try confirm(job.header, pendingVersions: pendingVersions, requests: before.pendingRequests, configuration: configuration) else {
             try? opened.writer.close()
             Terminal.err("Nothing was sent.")
             throw ExitCode.invalidInput
@@ -81,29 +65,20 @@ struct PlanRun {
             throw ExitCode.cannotConnect
         }
 
-        recorder.attach(opened.writer)
-        try recorder.recordRunStart(RunStart(time: Timestamp(date: Date()), endpoint: configuration.endpoint.description,
-                                             region: configuration.region, concurrency: flags.concurrency,
-                                             cabatchVersion: CabatchVersion.current))
-
-        let feed = StretchFeed<WorkItem> { emit in
-            try source.forEachStretch { replay in
-                try emit(replay.pendingRequests().map { request in
-                    WorkItem(key: request.key, segments: [WorkItem.Segment(requestID: request.id, versions: request.versions)],
-                             priorAttempts: replay.nextAttempt(request: request.id) - 1)
-                })
-            }
-        }
-        let executor = Executor(feed: feed, totalVersions: pendingVersions, transport: ClientTransport(client: client),
-                                recorder: recorder, options: flags.options)
         let progress = ProgressLine(mode: flags.progress)
-        let signals = InterruptHandler(resumeCommand: resumeCommand()) { executor.interrupt() }
-        let result = await executor.run(progressInterval: progress.interval) { progress.update($0) }
-        signals.cancel()
+        var signals: InterruptHandler?
+        let runStart = RunStart(time: Timestamp(date: Date()), endpoint: configuration.endpoint.description,
+                                region: configuration.region, concurrency: flags.concurrency,
+                                cabatchVersion: CabatchVersion.current)
+        let result = try await job.run(opened, client: client, recorder: recorder, runStart: runStart, options: flags.options,
+                                       progressInterval: progress.interval, onProgress: { progress.update($0) }) { executor in
+            signals = InterruptHandler(resumeCommand: resumeCommand()) { executor.interrupt() }
+        }
+        signals?.cancel()
         progress.finish()
         if let error = result.recorderError { Terminal.err("error: the journal could not be closed: \(error)") }
-        var verification = Verification.notRequested
-        if flags.verify, result.reason == .completed { verification = await verify(client: client) }
+        var verification: ApplyJob.Verification?
+        if flags.verify, result.reason == .completed { verification = await verify(job, client: client) }
         try? await client.shutdown()
         try finish(reason: result.reason, result: result, before: before.statistics, verification: verification)
     }
@@ -117,16 +92,6 @@ struct PlanRun {
     }
 
     // MARK: - Steps
-
-    /// Refuses a plan whose manifests changed since it was made, when they are still at hand.
-    private func checkManifestsUnchanged(_ header: PlanHeader) throws {
-        for manifest in header.manifests where manifest.name != "-" && FileManager.default.fileExists(atPath: manifest.name) {
-            if let digest = FileDigest.sha256(path: manifest.name), digest != manifest.sha256 {
-                Terminal.err("error: \(manifest.name) changed since \(planPath) was made (sha256 \(digest.prefix(12))…, planned \(manifest.sha256.prefix(12))…); make the plan again with cabatch plan")
-                throw ExitCode.invalidInput
-            }
-        }
-    }
 
     private func confirm(_ header: PlanHeader, pendingVersions: Int, requests: Int, configuration: ClientConfiguration) throws -> Bool {
         var lines = ["About to delete \(pendingVersions.grouped) package versions in \(requests.grouped) requests",
@@ -149,21 +114,19 @@ struct PlanRun {
 
     /// Prints every request a run would send now (the journal's pending versions), streaming
     /// the plan a stretch of whole packages at a time; sends nothing.
-    private func dryRun(_ configuration: ClientConfiguration) throws {
+    private func dryRun(_ job: ApplyJob, _ configuration: ClientConfiguration) throws {
         // Placeholder keys: a dry run must not need, fetch or show real credentials.
         let credentials = Credentials(accessKeyID: "AKIDDRYRUN", secretAccessKey: "dry-run")
         var requests = 0, versions = 0
         do {
-            try PlanJournal.load(planPath).forEachStretch { replay in
-                for request in replay.pendingRequests() {
-                    let operation = DeletePackageVersions(package: request.key, versions: request.versions,
-                                                          expectedStatus: flags.options.expectedStatus)
-                    let preview = try RequestPreview.of(operation, endpoint: configuration.endpoint, region: configuration.region,
-                                                        credentials: credentials, userAgent: "cabatch/\(CabatchVersion.current)")
-                    Terminal.out("# request \(request.id): \(request.versions.count) versions of \(request.key)\n\(preview)\n")
-                    requests += 1
-                    versions += request.versions.count
-                }
+            try job.forEachPendingRequest { request in
+                let operation = DeletePackageVersions(package: request.key, versions: request.versions,
+                                                      expectedStatus: flags.options.expectedStatus)
+                let preview = try RequestPreview.of(operation, endpoint: configuration.endpoint, region: configuration.region,
+                                                    credentials: credentials, userAgent: "cabatch/\(CabatchVersion.current)")
+                Terminal.out("# request \(request.id): \(request.versions.count) versions of \(request.key)\n\(preview)\n")
+                requests += 1
+                versions += request.versions.count
             }
         } catch {
             Terminal.err("error: \(error)")
@@ -172,77 +135,27 @@ struct PlanRun {
         Terminal.err("Dry run: \(requests.grouped) requests, \(versions.grouped) versions would be sent to \(configuration.endpoint); nothing was sent.")
     }
 
-    /// What `--verify` found.
-    enum Verification {
-        case notRequested
-        case confirmed
-        /// Versions the journal calls gone that are still listed: the run did not do what it says.
-        case stillListed
-        /// The listings could not be finished, even with retries: nothing is known either way.
-        case incomplete
-    }
-
-    /// Lists every package the journal says it emptied of planned versions, through the read
-    /// pacer (its own rate, the write path's retries), and reports any such version still listed.
-    private func verify(client: CodeArtifactClient) async -> Verification {
-        // Per stretch of the plan: the packages and the versions the journal calls gone.
-        let planPath = planPath
-        let feed = StretchFeed<(key: PackageKey, gone: Set<String>)> { emit in
-            try PlanJournal.load(planPath).forEachStretch { replay in
-                var gone: [PackageKey: Set<String>] = [:]
-                replay.forEachVersion { entry in
-                    if entry.state == .done || entry.state == .absent { gone[entry.request.key, default: []].insert(entry.version) }
-                }
-                try emit(gone.sorted { $0.key < $1.key }.map { (key: $0.key, gone: $0.value) })
-            }
+    /// Runs `--verify` and prints what it found.
+    private func verify(_ job: ApplyJob, client: CodeArtifactClient) async -> ApplyJob.Verification {
+        let result = await job.verify(client: client, readRate: flags.readRate, policy: RetryPolicy(maxAttempts: flags.maxAttempts))
+        let cost = "\(result.reads.attempts.grouped) list requests, \(result.reads.retries.grouped) retried, \(result.reads.throttled.grouped) throttled"
+        switch result.finding {
+        case .confirmed:
+            Terminal.err("Verified: none of the \(result.versions.grouped) deleted or absent versions in \(result.packages.grouped) packages is listed any more (\(cost)).")
+        case .stillListed:
+            Terminal.err("Verify: \(result.stillListedCount.grouped) versions recorded as gone are still listed (\(cost)):")
+            for (key, version) in result.stillListed { Terminal.err("  \(key.packageName)@\(version) in \(key.domain)/\(key.repository)") }
+        case .incomplete(let reason):
+            Terminal.err("error: \(reason). Nothing is known about the versions not yet verified; run cabatch apply \(planPath) --verify again to verify.")
         }
-        defer { feed.cancel() }
-        let pacer = ReadPacer(rate: flags.readRate, policy: RetryPolicy(maxAttempts: flags.maxAttempts))
-        var stillPresent: [(PackageKey, String)] = []
-        var checked = 0, versions = 0
-        do {
-            while let batch = try await feed.next() {
-                for (key, gone) in batch {
-                    var page: ListPackageVersions? = ListPackageVersions(package: key, maxResults: 1000)
-                    do {
-                        while let request = page {
-                            let output = try await pacer.perform { try await client.send(request) }
-                            for summary in output.versions where gone.contains(summary.version) && summary.status != "Deleted" {
-                                stillPresent.append((key, summary.version))
-                            }
-                            page = request.next(after: output)
-                        }
-                    } catch let error as ServiceError where error.type == .resourceNotFound {
-                        // The package itself is gone: so are its versions.
-                    } catch {
-                        Terminal.err("error: --verify could not list \(key.packageName) in \(key.domain)/\(key.repository) after retries: \(error). "
-                                     + "Nothing is known about the versions not yet verified; run cabatch apply \(planPath) --verify again to verify.")
-                        return .incomplete
-                    }
-                    checked += 1
-                    versions += gone.count
-                }
-            }
-        } catch {
-            Terminal.err("error: --verify could not read the plan or its journal: \(error)")
-            return .incomplete
-        }
-        let reads = await pacer.statistics
-        let cost = "\(reads.attempts.grouped) list requests, \(reads.retries.grouped) retried, \(reads.throttled.grouped) throttled"
-        if stillPresent.isEmpty {
-            Terminal.err("Verified: none of the \(versions.grouped) deleted or absent versions in \(checked.grouped) packages is listed any more (\(cost)).")
-            return .confirmed
-        }
-        Terminal.err("Verify: \(stillPresent.count.grouped) versions recorded as gone are still listed (\(cost)):")
-        for (key, version) in stillPresent.prefix(20) { Terminal.err("  \(key.packageName)@\(version) in \(key.domain)/\(key.repository)") }
-        return .stillListed
+        return result
     }
 
     /// Prints the summary from the journal (the truth, across runs) and sets the exit status.
     /// `before` is the journal's statistics when this run began, so that its own figures are
     /// the journal's, not a second count kept while running.
     private func finish(reason: StopReason?, result: ExecutionResult?, before: JournalStatistics,
-                        verification: Verification = .notRequested) throws {
+                        verification: ApplyJob.Verification?) throws {
         let source: PlanJournal, data: ReportData
         do {
             source = try PlanJournal.load(planPath)
@@ -270,13 +183,13 @@ struct PlanRun {
                 Terminal.err("error: cannot write the report: \(error)")
             }
         }
-        if summary.exitCode == .success {
-            switch verification {
+        if summary.exitCode == .success, let verification {
+            switch verification.finding {
             // Versions recorded as gone but still listed: the run did not do what it says.
             case .stillListed: throw ExitCode.someFailed
             // Nothing failed, but the check the user asked for is not done: resumable, not failed.
             case .incomplete: throw ExitCode.stoppedEarly
-            case .notRequested, .confirmed: break
+            case .confirmed: break
             }
         }
         throw summary.exitCode
