@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 
@@ -27,7 +28,9 @@ final class InterruptHandler: @unchecked Sendable {
                     onFirst()
                 } else {
                     Terminal.err("\nExiting now. The journal is consistent; resume with:\n  \(resumeCommand)")
-                    exit(3)
+                    // The second Ctrl-C must not wait for the requests in flight, so the process ends
+                    // here rather than through the run's return; every journaled answer is on disk.
+                    exit(ExitCode.stoppedEarly.rawValue)
                 }
             }
             source.resume()
