@@ -93,6 +93,7 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "Model", "JSONLines", "TestSupport"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "Report", "Model", "JSONLines", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "Manifest", "Model", "JSONLines", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Manifest", "JSONLines", "Model", "Plan"]),
+        .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Emulator", "Manifest", "JSONLines", "Model", "Plan"],
+                    exclude: ["Snapshots"]),
     ]
 )

@@ -1,0 +1,63 @@
+import Emulator
+import Foundation
+import TestSupport
+import Testing
+
+/// What users read and scripts parse, pinned: every command's help, and the `--output json`
+/// summaries of `plan`, `apply` and `status`. A change here is a change users see; review the
+/// snapshot diff (`CABATCH_UPDATE_SNAPSHOTS=1` rewrites them).
+@Suite struct GoldenOutputTests {
+    static let commands = ["", "plan", "apply", "run", "status", "report", "emulator", "generate"]
+
+    @Test(arguments: commands)
+    func helpMatchesGolden(command: String) throws {
+        let arguments = command.isEmpty ? ["--help"] : [command, "--help"]
+        let outcome = try CabatchBinary.run(arguments, environment: ["PATH": "/usr/bin:/bin", "COLUMNS": "100"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        try assertSnapshot(outcome.stdout, named: "help-\(command.isEmpty ? "cabatch" : command).txt")
+    }
+
+    /// Figures that change from run to run (seconds, the emulator's port) replaced by placeholders.
+    private func normalized(_ text: String) -> String {
+        var text = text
+        for (pattern, replacement) in [(#""seconds" *: *[0-9.e+-]+"#, #""seconds":0"#),
+                                       (#"127\.0\.0\.1:[0-9]+"#, "127.0.0.1:PORT")] {
+            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return text
+    }
+
+    static let environment = [
+        "AWS_ACCESS_KEY_ID": EmulatorConfiguration.exampleAccessKeyID,
+        "AWS_SECRET_ACCESS_KEY": EmulatorConfiguration.exampleSecretAccessKey,
+        "AWS_REGION": "us-east-1",
+        "HOME": "/nonexistent",
+        "PATH": "/usr/bin:/bin",
+    ]
+
+    @Test func jsonSummariesMatchGolden() async throws {
+        let dir = try TemporaryDirectory()
+        let generated = try await CabatchBinary.run(["generate", "--rows", "300", "--seed", "11", "-o", "m.jsonl",
+                                                     "--inventory-out", "inventory.jsonl"], in: dir.path)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let plan = try await CabatchBinary.run(["plan", "m.jsonl", "-o", "m.plan", "--output", "json"], in: dir.path)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        try assertSnapshot(normalized(plan.stdout), named: "plan.json")
+
+        let before = try await CabatchBinary.run(["status", "m.plan", "--output", "json"], in: dir.path)
+        #expect(before.status == 0, "\(before.stderr)")
+        try assertSnapshot(normalized(before.stdout), named: "status-before.json")
+
+        let emulator = try await RunningEmulator.start(inventory: try Inventory.load(path: dir.file("inventory.jsonl")))
+        let apply = try await CabatchBinary.run(["apply", "m.plan", "--yes", "--progress", "never", "--concurrency", "1",
+                                                 "--endpoint-url", emulator.url.absoluteString, "--output", "json"],
+                                                in: dir.path, environment: Self.environment)
+        await emulator.stop()
+        #expect(apply.status == 0, "\(apply.stderr)")
+        try assertSnapshot(normalized(apply.stdout), named: "apply.json")
+
+        let after = try await CabatchBinary.run(["status", "m.plan", "--output", "json"], in: dir.path)
+        #expect(after.status == 0, "\(after.stderr)")
+        try assertSnapshot(normalized(after.stdout), named: "status-after.json")
+    }
+}
