@@ -94,11 +94,11 @@ struct AnswerLog: Sendable {
         let type: String? = e.type == 0 ? nil : strings[e.type - 1]
         let message: String? = e.message == 0 ? nil : strings[e.message - 1]
         let httpStatus: Int? = status[i] < 0 ? nil : Int(status[i])
-        return AnswerSummary(
-            request: Int(request[i]), attempt: Int(attempt[i]), run: run,
-            time: Timestamp(millisecondsSinceEpoch: time[i]), latencyMilliseconds: Int(latency[i]),
-            httpStatus: httpStatus, serviceRequestId: id, errorType: type, errorMessage: message,
-            throttled: marks[i] & Self.throttledMark != 0, settled: Int(settled[i]), done: Int(done[i]))
+        let answer = AttemptAnswer(
+            request: Int(request[i]), attempt: Int(attempt[i]), time: Timestamp(millisecondsSinceEpoch: time[i]),
+            latencyMilliseconds: Int(latency[i]), httpStatus: httpStatus, serviceRequestId: id, errorType: type,
+            errorMessage: message, throttled: marks[i] & Self.throttledMark != 0, results: [])
+        return AnswerSummary(answer: answer, run: run, settled: Int(settled[i]), done: Int(done[i]))
     }
 
     // MARK: - Request ids

@@ -91,23 +91,19 @@ public struct JournalStatistics: Sendable, Equatable {
     }
 }
 
-/// One answer as reports need it: when, how fast, what came back, how much it settled.
+/// One answer as reports need it: the answer as recorded (without its per-version results,
+/// which replay has folded into states), the run it arrived in, and how much it settled.
+@dynamicMemberLookup
 public struct AnswerSummary: Sendable, Equatable {
-    public var request: Int
-    public var attempt: Int
+    public var answer: AttemptAnswer
     /// Index into `JournalReplay.runs` of the run it arrived in.
     public var run: Int
-    public var time: Timestamp
-    public var latencyMilliseconds: Int
-    public var httpStatus: Int?
-    public var serviceRequestId: String?
-    public var errorType: String?
-    public var errorMessage: String?
-    public var throttled: Bool
     /// Versions this answer moved from `pending` to a final state.
     public var settled: Int
     /// Versions this answer carried out.
     public var done: Int
+
+    public subscript<Value>(dynamicMember member: KeyPath<AttemptAnswer, Value>) -> Value { answer[keyPath: member] }
 }
 
 /// One `apply` invocation as the journal shows it.
