@@ -1,14 +1,10 @@
 import Model
-/// One package version named by a manifest or inventory line, already validated.
+/// One package version named by a manifest or inventory line, already validated: its package
+/// (whose members read as the row's own: `row.domain`), the version and the inventory's status.
+@dynamicMemberLookup
 public struct ManifestRow: Sendable, Hashable {
-    public var domain: String
-    /// The account that owns the domain; `nil` means the caller's account (or `--domain-owner`).
-    public var domainOwner: String?
-    public var repository: String
-    public var format: PackageFormat
-    /// `nil` when the package has no namespace (always for pypi, nuget, ruby, cargo).
-    public var namespace: String?
-    public var package: String
+    /// As the line names it: a `nil` domainOwner means the caller's account (or `--domain-owner`).
+    public var key: PackageKey
     public var version: String
     /// The inventory's `status` member when present (inventories and emulator seeds carry it);
     /// manifests ignore it.
@@ -16,25 +12,26 @@ public struct ManifestRow: Sendable, Hashable {
 
     public init(domain: String, domainOwner: String? = nil, repository: String, format: PackageFormat,
                 namespace: String? = nil, package: String, version: String, status: String? = nil) {
-        self.domain = domain
-        self.domainOwner = domainOwner
-        self.repository = repository
-        self.format = format
-        self.namespace = namespace
-        self.package = package
+        key = PackageKey(domain: domain, domainOwner: domainOwner, repository: repository, format: format,
+                         namespace: namespace, package: package)
         self.version = version
         self.status = status
+    }
+
+    public subscript<Value>(dynamicMember member: WritableKeyPath<PackageKey, Value>) -> Value {
+        get { key[keyPath: member] }
+        set { key[keyPath: member] = newValue }
     }
 
     /// The service's checks of every member and of the namespace rule, in member order.
     public func violations() -> [RuleViolation] {
         var found: [RuleViolation] = []
-        if let v = ServiceConstraints.check(.domain, domain) { found.append(v) }
-        if let owner = domainOwner, let v = ServiceConstraints.check(.domainOwner, owner) { found.append(v) }
-        if let v = ServiceConstraints.check(.repository, repository) { found.append(v) }
-        if let ns = namespace, let v = ServiceConstraints.check(.namespace, ns) { found.append(v) }
-        if let v = ServiceConstraints.checkNamespace(format: format, namespace: namespace) { found.append(v) }
-        if let v = ServiceConstraints.check(.package, package) { found.append(v) }
+        if let v = ServiceConstraints.check(.domain, key.domain) { found.append(v) }
+        if let owner = key.domainOwner, let v = ServiceConstraints.check(.domainOwner, owner) { found.append(v) }
+        if let v = ServiceConstraints.check(.repository, key.repository) { found.append(v) }
+        if let ns = key.namespace, let v = ServiceConstraints.check(.namespace, ns) { found.append(v) }
+        if let v = ServiceConstraints.checkNamespace(format: key.format, namespace: key.namespace) { found.append(v) }
+        if let v = ServiceConstraints.check(.package, key.package) { found.append(v) }
         if let v = ServiceConstraints.check(.version, version) { found.append(v) }
         return found
     }
