@@ -98,9 +98,12 @@ extension ListPackageVersionsResult {
             guard let status = try ResponseBody.string(fields["status"], "versions[\(index)].status") else {
                 throw ResponseBody.Failure("versions[\(index)].status is missing")
             }
-            versions.append(PackageVersionSummary(version: version,
-                                                  revision: try ResponseBody.string(fields["revision"], "versions[\(index)].revision"),
-                                                  rawStatus: status))
+            var summary = PackageVersionSummary(version: version,
+                                                revision: try ResponseBody.string(fields["revision"], "versions[\(index)].revision"),
+                                                rawStatus: status)
+            summary.originType = try ResponseBody.string(fields["origin"]?.objectValue?["originType"],
+                                                         "versions[\(index)].origin.originType")
+            versions.append(summary)
         }
         self.versions = versions
     }
@@ -112,6 +115,8 @@ public struct PackageVersionSummary: Sendable, Hashable {
     public var revision: String?
     /// Raw, so a status added later does not break the listing.
     public var status: String
+    /// `INTERNAL` (published to the domain) or `EXTERNAL` (from an upstream), when the service says.
+    public var originType: String?
 
     public init(version: String, revision: String? = nil, status: PackageVersionStatus) {
         self.version = version

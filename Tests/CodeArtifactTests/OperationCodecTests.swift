@@ -119,6 +119,11 @@ import Model
         let dispose = DisposePackageVersions(package: Self.key, versions: ["1"], versionRevisions: ["1": "R1"],
                                              expectedStatus: .archived)
         let update = UpdatePackageVersionsStatus(package: Self.key, versions: ["1"], targetStatus: .archived)
+        let repositories = ListRepositoriesInDomain(domain: "acme", domainOwner: "111122223333", repositoryPrefix: "npm",
+                                                    maxResults: 1000, nextToken: "t/1")
+        let packages = ListPackages(domain: "acme", repository: "npm-store", format: .npm, namespace: "types",
+                                    packagePrefix: "no de", maxResults: 1000, nextToken: "t+2")
+        let describe = DescribePackageVersion(package: Self.key, version: "18.11.9+build")
         let coordinateParameters: [String: Any] = ["domain": "acme", "domainOwner": "111122223333", "repository": "npm-store",
                                                    "format": "npm", "namespace": "types", "package": "node"]
         let calls: [[Any]] = [
@@ -130,12 +135,18 @@ import Model
             ["DisposePackageVersions", coordinateParameters.merging(
                 ["versions": ["1"], "versionRevisions": ["1": "R1"], "expectedStatus": "Archived"]) { a, _ in a }],
             ["UpdatePackageVersionsStatus", coordinateParameters.merging(["versions": ["1"], "targetStatus": "Archived"]) { a, _ in a }],
+            ["ListRepositoriesInDomain", ["domain": "acme", "domainOwner": "111122223333", "repositoryPrefix": "npm",
+                                          "maxResults": 1000, "nextToken": "t/1"]],
+            ["ListPackages", ["domain": "acme", "repository": "npm-store", "format": "npm", "namespace": "types",
+                              "packagePrefix": "no de", "maxResults": 1000, "nextToken": "t+2"]],
+            ["DescribePackageVersion", coordinateParameters.merging(["packageVersion": "18.11.9+build"]) { a, _ in a }],
         ]
         let input = try JSONSerialization.data(withJSONObject: ["model": Fixtures.serviceModel.path, "calls": calls])
         let output = try JSONSerialization.jsonObject(with: Python.run(script, input: input)) as? [[String: Any]] ?? []
-        #expect(output.count == 4)
+        #expect(output.count == 7)
         let ourRequests = [try delete.serviceRequest(), try list.serviceRequest(), try dispose.serviceRequest(),
-                           try update.serviceRequest()]
+                           try update.serviceRequest(), try repositories.serviceRequest(), try packages.serviceRequest(),
+                           try describe.serviceRequest()]
         for (ours, theirs) in zip(ourRequests, output) {
             #expect(ours.method == theirs["method"] as? String)
             #expect(ours.path == theirs["path"] as? String)
@@ -144,5 +155,33 @@ import Model
             let ourBody = ours.body.isEmpty ? nil : try JSONSerialization.jsonObject(with: Data(ours.body)) as? NSDictionary
             #expect(ourBody == (theirs["body"] as? NSDictionary))
         }
+    }
+
+    @Test func readOperationsDecodeTheirPagesAndStopOnTheLastOne() throws {
+        func response(_ body: String) -> ServiceResponse { ServiceResponse(status: 200, headers: [], body: Array(body.utf8)) }
+        let repositories = try ListRepositoriesInDomain.decode(response(
+            #"{"repositories":[{"name":"npm-store","domainName":"acme","domainOwner":"111122223333","arn":"arn:x","createdTime":1.7e9}],"nextToken":"n1"}"#))
+        #expect(repositories.items == [RepositorySummary(name: "npm-store", domainName: "acme", domainOwner: "111122223333")])
+        let request = ListRepositoriesInDomain(domain: "acme")
+        #expect(request.next(after: repositories)?.nextToken == "n1")
+        #expect(request.next(after: try ListRepositoriesInDomain.decode(response(#"{"repositories":[],"nextToken":""}"#))) == nil)
+
+        let packages = try ListPackages.decode(response(
+            #"{"packages":[{"format":"npm","namespace":"types","package":"node","originConfiguration":{"restrictions":{"publish":"ALLOW"}}},{"format":"conda","package":"x"}]}"#))
+        #expect(packages.items.map(\.package) == ["node", "x"])
+        #expect(packages.items[0].format == .npm && packages.items[0].namespace == "types")
+        #expect(packages.items[1].format == nil && packages.items[1].rawFormat == "conda", "a new format is reported, not dropped")
+        #expect(packages.nextToken == nil)
+        #expect(throws: ResponseDecodingError.self) { try ListPackages.decode(response(#"{"packages":[{"format":"npm"}]}"#)) }
+
+        let described = try DescribePackageVersion.decode(response(
+            #"{"packageVersion":{"format":"npm","packageName":"node","version":"18.11.9","revision":"R","status":"Published","publishedTime":1714644672.5,"origin":{"domainEntryPoint":{"repositoryName":"npm-store"},"originType":"INTERNAL"}}}"#))
+        #expect(described == PackageVersionDescription(version: "18.11.9", revision: "R", status: "Published",
+                                                       publishedTime: 1714644672.5, originType: "INTERNAL"))
+
+        let versions = try ListPackageVersions.decode(response(
+            #"{"versions":[{"version":"1.0.0","revision":"R1","status":"Published","origin":{"originType":"EXTERNAL"}}],"defaultDisplayVersion":"1.0.0"}"#))
+        #expect(versions.versions.first?.originType == "EXTERNAL")
+        #expect(versions.result.defaultDisplayVersion == "1.0.0")
     }
 }
