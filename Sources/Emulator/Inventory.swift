@@ -26,15 +26,7 @@ public final class Inventory: @unchecked Sendable {
     ///
     /// - Throws: ``InventoryError`` when the row's `status` is not a package version status.
     public func add(_ row: ManifestRow) throws(InventoryError) {
-        let status: PackageVersionStatus
-        if let text = row.status {
-            guard let parsed = PackageVersionStatus(rawValue: text) else {
-                throw InventoryError.unknownStatus(text, version: "\(InventoryPackage(row))@\(row.version)")
-            }
-            status = parsed
-        } else {
-            status = .published
-        }
+        let status = row.status ?? .published
         let package = InventoryPackage(row)
         let record = VersionRecord(status: status, revision: Self.revision(package, row.version))
         withLock {

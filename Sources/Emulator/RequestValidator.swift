@@ -64,6 +64,9 @@ struct RequestValidator {
         case .unknownFormat:
             constraint = "Member must satisfy enum value set: [\(PackageFormat.allCases.map(\.rawValue).joined(separator: ", "))]"
         case .namespaceRequired, .namespaceForbidden: constraint = violation.message
+        case .unknownValue:
+            let allowed = field == .origin ? PackageVersionOriginType.allCases.map(\.rawValue) : PackageVersionStatus.allCases.map(\.rawValue)
+            constraint = "Member must satisfy enum value set: [\(allowed.joined(separator: ", "))]"
         }
         fail(member: member, value: value, constraint: constraint)
     }
@@ -76,6 +79,8 @@ struct RequestValidator {
         case .repository: (2, 100, "[A-Za-z0-9][A-Za-z0-9._\\-]{1,99}")
         case .format: (0, 0, "")
         case .namespace, .package, .version: (1, 255, "[^#/\\s]+")
+        case .revision: (1, 50, "\\S+")
+        case .status, .origin, .defaultDisplayVersion: (0, 0, "")
         }
     }
 

@@ -144,6 +144,9 @@ public struct BorrowedJSON {
         return string
     }
 
+    /// The value of a boolean (`true` only for JSON's `true`).
+    public var bool: Bool { raw.pointee.type == JSON_TRUE }
+
     public var swiftValue: JSONValue { Jansson.value(raw) }
 }
 

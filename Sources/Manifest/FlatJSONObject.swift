@@ -3,8 +3,8 @@ import JSONLines
 import Model
 
 /// A manifest line in its common shape, read without building a JSON tree: one object whose
-/// keys and values are plain strings (printable ASCII, no escapes) or `null`, separated by JSON
-/// white space.
+/// keys and values are plain strings (printable ASCII, no escapes), `true`, `false` or `null`,
+/// separated by JSON white space.
 ///
 /// Anything else — an escape, a byte outside printable ASCII, a number, a nested value, a
 /// repeated member, more than eight members the decoder ignores, any syntax error — is declined (`init` returns `nil`) and the line
@@ -14,15 +14,11 @@ import Model
 /// allocations per line) costs several times more than reading the line once.
 struct FlatJSONObject: RowJSONObject {
     private let base: UnsafeRawPointer
-    /// Per row member (`Member.allCases` order): where its value starts, -1 when absent.
-    private var starts = SIMD8<Int32>(repeating: -1)
-    /// Per row member: the value's length in bytes, -1 for `null`.
-    private var lengths = SIMD8<Int32>(repeating: 0)
-
-    /// The members a row decoder asks for.
-    enum Member: Int, CaseIterable {
-        case domain, domainOwner, repository, format, namespace, package, version, status
-    }
+    /// Per row member (`PackageField.allCases` order): where its value starts, -1 when absent.
+    private var starts = SIMD16<Int32>(repeating: -1)
+    /// Per row member: the value's length in bytes; `Self.null`, `Self.true`, `Self.false` for literals.
+    private var lengths = SIMD16<Int32>(repeating: 0)
+    private static let null: Int32 = -1, `true`: Int32 = -2, `false`: Int32 = -3
 
     init?(_ line: UnsafeRawBufferPointer) {
         guard let base = line.baseAddress, line.count < Int(Int32.max) else { return nil }
@@ -84,20 +80,19 @@ struct FlatJSONObject: RowJSONObject {
                     guard let valueEnd = plainStringEnd() else { return nil }
                     valueLength = valueEnd - valueStart
                     i = valueEnd + 1
-                } else if end - i >= 4, bytes[i] == UInt8(ascii: "n"), bytes[i + 1] == UInt8(ascii: "u"),
-                          bytes[i + 2] == UInt8(ascii: "l"), bytes[i + 3] == UInt8(ascii: "l") {
+                } else if let (literal, length) = Self.literal(at: i, in: bytes, end: end) {
                     valueStart = i
-                    valueLength = -1
-                    i += 4
+                    valueLength = Int(literal)
+                    i += length
                 } else {
                     return nil
                 }
                 // A repeated key, row member or not, is a reject that jansson words.
                 let keyLength = keyEnd - keyStart
                 if let member = Self.member(UnsafeRawBufferPointer(start: bytes + keyStart, count: keyLength)) {
-                    guard starts[member.rawValue] < 0 else { return nil }
-                    starts[member.rawValue] = Int32(valueStart)
-                    lengths[member.rawValue] = Int32(valueLength)
+                    guard starts[member] < 0 else { return nil }
+                    starts[member] = Int32(valueStart)
+                    lengths[member] = Int32(valueLength)
                 } else {
                     guard otherKeyCount < 8 else { return nil }
                     for k in 0..<otherKeyCount where Int(otherKeyLengths[k]) == keyLength
@@ -138,53 +133,74 @@ struct FlatJSONObject: RowJSONObject {
         return (quote | backslash | delete | control | (word & highs)) != 0
     }
 
-    private static func member(_ key: UnsafeRawBufferPointer) -> Member? {
+    /// `null`, `true` or `false` at `i`, as its marker and its length in bytes.
+    @inline(__always) private static func literal(at i: Int, in bytes: UnsafePointer<UInt8>, end: Int) -> (Int32, Int)? {
+        func matches(_ word: StaticString) -> Bool {
+            word.utf8CodeUnitCount <= end - i && memcmp(word.utf8Start, bytes + i, word.utf8CodeUnitCount) == 0
+        }
+        if matches("null") { return (null, 4) }
+        if matches("true") { return (`true`, 4) }
+        if matches("false") { return (`false`, 5) }
+        return nil
+    }
+
+    /// The row member a key names (its index in `PackageField.allCases`), `nil` for other keys.
+    private static func member(_ key: UnsafeRawBufferPointer) -> Int? {
         func equals(_ name: StaticString) -> Bool {
             name.utf8CodeUnitCount == key.count && memcmp(name.utf8Start, key.baseAddress!, key.count) == 0
         }
+        let field: PackageField?
         switch key.count {
-        case 6: return equals("domain") ? .domain : equals("format") ? .format : equals("status") ? .status : nil
-        case 7: return equals("package") ? .package : equals("version") ? .version : nil
-        case 9: return equals("namespace") ? .namespace : nil
-        case 10: return equals("repository") ? .repository : nil
-        case 11: return equals("domainOwner") ? .domainOwner : nil
-        default: return nil
+        case 6: field = equals("domain") ? .domain : equals("format") ? .format : equals("status") ? .status
+            : equals("origin") ? .origin : nil
+        case 7: field = equals("package") ? .package : equals("version") ? .version : nil
+        case 8: field = equals("revision") ? .revision : nil
+        case 9: field = equals("namespace") ? .namespace : nil
+        case 10: field = equals("repository") ? .repository : nil
+        case 11: field = equals("domainOwner") ? .domainOwner : nil
+        case 21: field = equals("defaultDisplayVersion") ? .defaultDisplayVersion : nil
+        default: field = nil
         }
+        return field.map(Self.index)
     }
 
     var kind: JSONKind { .object }
 
     func member(_ field: PackageField) -> FlatJSONValue? {
-        value(Self.index(field))
-    }
-
-    var status: FlatJSONValue? { value(Member.status) }
-
-    private func value(_ member: Member) -> FlatJSONValue? {
-        let start = starts[member.rawValue]
+        let index = Self.index(field)
+        let start = starts[index]
         guard start >= 0 else { return nil }
-        let length = lengths[member.rawValue]
-        return FlatJSONValue(bytes: length < 0 ? nil : UnsafeRawBufferPointer(start: base + Int(start), count: Int(length)))
+        let length = lengths[index]
+        switch length {
+        case Self.null: return FlatJSONValue(kind: .null, bytes: nil)
+        case Self.true: return FlatJSONValue(kind: .bool, bytes: nil, bool: true)
+        case Self.false: return FlatJSONValue(kind: .bool, bytes: nil, bool: false)
+        default: return FlatJSONValue(kind: .string, bytes: UnsafeRawBufferPointer(start: base + Int(start), count: Int(length)))
+        }
     }
 
-    private static func index(_ field: PackageField) -> Member {
+    @inline(__always) private static func index(_ field: PackageField) -> Int {
         switch field {
-        case .domain: .domain
-        case .domainOwner: .domainOwner
-        case .repository: .repository
-        case .format: .format
-        case .namespace: .namespace
-        case .package: .package
-        case .version: .version
+        case .domain: 0
+        case .domainOwner: 1
+        case .repository: 2
+        case .format: 3
+        case .namespace: 4
+        case .package: 5
+        case .version: 6
+        case .status: 7
+        case .revision: 8
+        case .origin: 9
+        case .defaultDisplayVersion: 10
         }
     }
 }
 
-/// A member's value in a `FlatJSONObject`: a plain ASCII string, or `null` (`bytes == nil`).
+/// A member's value in a `FlatJSONObject`: a plain ASCII string (`bytes`), a boolean or `null`.
 struct FlatJSONValue: RowJSONValue {
+    let kind: JSONKind
     let bytes: UnsafeRawBufferPointer?
-
-    var kind: JSONKind { bytes == nil ? .null : .string }
+    var bool = false
 
     var string: String {
         bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -209,8 +225,6 @@ protocol RowJSONObject {
     associatedtype Value: RowJSONValue
     var kind: JSONKind { get }
     func member(_ field: PackageField) -> Value?
-    /// The inventory's `status` member, when present.
-    var status: Value? { get }
 }
 
 /// A member's value, as a row decoder reads it.
@@ -218,6 +232,8 @@ protocol RowJSONValue {
     var kind: JSONKind { get }
     /// The string's value; only called when `kind == .string`.
     var string: String { get }
+    /// The boolean's value; only called when `kind == .bool`.
+    var bool: Bool { get }
     /// The value, or `previous` itself (sharing its storage) when the bytes are equal; `same`
     /// becomes false when they differ.
     func string(reusing previous: String?, same: inout Bool) -> String
@@ -233,8 +249,10 @@ extension BorrowedJSON: RowJSONObject, RowJSONValue {
         case .namespace: member("namespace")
         case .package: member("package")
         case .version: member("version")
+        case .status: member("status")
+        case .revision: member("revision")
+        case .origin: member("origin")
+        case .defaultDisplayVersion: member("defaultDisplayVersion")
         }
     }
-
-    var status: BorrowedJSON? { member("status") }
 }

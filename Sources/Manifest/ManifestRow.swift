@@ -6,16 +6,25 @@ public struct ManifestRow: Sendable, Hashable {
     /// As the line names it: a `nil` domainOwner means the caller's account (or `--domain-owner`).
     public var key: PackageKey
     public var version: String
-    /// The inventory's `status` member when present (inventories and emulator seeds carry it);
-    /// manifests ignore it.
-    public var status: String?
+    /// What the version was when the inventory was taken, when the row says (`status`,
+    /// `revision`); the basis of preconditions.
+    public var status: PackageVersionStatus?
+    public var revision: String?
+    /// The inventory's `origin`, when present.
+    public var origin: PackageVersionOriginType?
+    /// Whether the version was its package's `defaultDisplayVersion`, when the inventory says.
+    public var isDefaultDisplayVersion: Bool?
 
     public init(domain: String, domainOwner: String? = nil, repository: String, format: PackageFormat,
-                namespace: String? = nil, package: String, version: String, status: String? = nil) {
+                namespace: String? = nil, package: String, version: String, status: PackageVersionStatus? = nil,
+                revision: String? = nil, origin: PackageVersionOriginType? = nil, isDefaultDisplayVersion: Bool? = nil) {
         key = PackageKey(domain: domain, domainOwner: domainOwner, repository: repository, format: format,
                          namespace: namespace, package: package)
         self.version = version
         self.status = status
+        self.revision = revision
+        self.origin = origin
+        self.isDefaultDisplayVersion = isDefaultDisplayVersion
     }
 
     public subscript<Value>(dynamicMember member: WritableKeyPath<PackageKey, Value>) -> Value {

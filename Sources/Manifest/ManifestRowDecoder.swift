@@ -66,17 +66,30 @@ public struct ManifestRowDecoder: Sendable {
             let package = try required(root, .package, reusing: previous?.package, same: &same)
             var versionSame = false
             let version = try required(root, .version, reusing: nil, same: &versionSame)
-            let status = root.status.flatMap { $0.kind == .string ? $0.string : nil }
             guard let format = formatSame ? previous?.format : PackageFormat(rawValue: formatText) else {
                 let violation = ServiceConstraints.check(.format, formatText)!
                 return .failure(Failure(kind: .unknownFormat, field: .format, message: violation.message,
                                         hint: formatText.lowercased() != formatText && PackageFormat(rawValue: formatText.lowercased()) != nil
                                             ? "formats are lowercase: \(formatText.lowercased())" : nil))
             }
-            let row = ManifestRow(domain: domain, domainOwner: owner, repository: repository, format: format,
-                                  namespace: namespace, package: package, version: version, status: status)
+            var row = ManifestRow(domain: domain, domainOwner: owner, repository: repository, format: format,
+                                  namespace: namespace, package: package, version: version)
             // The same package as the valid row before: only the version is new.
-            let violation = same ? ServiceConstraints.check(.version, version) : row.violations().first
+            var violation = same ? ServiceConstraints.check(.version, version) : row.violations().first
+            if violation == nil {
+                // What an inventory records of the version, each checked as the service would.
+                var unused = false
+                let status = try optional(root, .status, reusing: nil, same: &unused)
+                let revision = try optional(root, .revision, reusing: nil, same: &unused)
+                let origin = try optional(root, .origin, reusing: nil, same: &unused)
+                violation = status.flatMap { ServiceConstraints.check(.status, $0) }
+                    ?? revision.flatMap { ServiceConstraints.check(.revision, $0) }
+                    ?? origin.flatMap { ServiceConstraints.check(.origin, $0) }
+                row.status = status.flatMap(PackageVersionStatus.init(rawValue:))
+                row.revision = revision
+                row.origin = origin.flatMap(PackageVersionOriginType.init(rawValue:))
+                row.isDefaultDisplayVersion = try optionalBool(root, .defaultDisplayVersion)
+            }
             if let violation {
                 return .failure(Failure(kind: RejectKind(violation.rule), field: violation.field,
                                         message: violation.message, hint: violation.hint))
@@ -102,6 +115,16 @@ public struct ManifestRowDecoder: Sendable {
                           message: "member \(field.rawValue) is \(value.kind.article), not a string")
         }
         return value.string(reusing: previous, same: &same)
+    }
+
+    /// A boolean member; absent and `null` both mean "not given".
+    private func optionalBool<Root: RowJSONObject>(_ object: Root, _ field: PackageField) throws -> Bool? {
+        guard let value = object.member(field), value.kind != .null else { return nil }
+        guard value.kind == .bool else {
+            throw Failure(kind: .wrongType, field: field,
+                          message: "member \(field.rawValue) is \(value.kind.article), not true, false or null")
+        }
+        return value.bool
     }
 
     /// Absent and `null` both mean "not given".

@@ -15,6 +15,7 @@ public enum RejectKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case unknownFormat = "unknown-format"
     case namespaceRequired = "namespace-required"
     case namespaceForbidden = "namespace-forbidden"
+    case unknownValue = "unknown-value"
 
     init(_ rule: RuleViolation.Rule) {
         switch rule {
@@ -24,6 +25,7 @@ public enum RejectKind: String, Sendable, Hashable, CaseIterable, Comparable {
         case .unknownFormat: self = .unknownFormat
         case .namespaceRequired: self = .namespaceRequired
         case .namespaceForbidden: self = .namespaceForbidden
+        case .unknownValue: self = .unknownValue
         }
     }
 

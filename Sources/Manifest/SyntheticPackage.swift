@@ -104,7 +104,7 @@ struct SyntheticPackage {
 enum BadLine {
     static func make(_ index: Int, rng: inout SplitMix64) -> [UInt8] {
         let ok = #""domain":"acme","repository":"npm-store","format":"npm","package":"left-pad""#
-        switch index % 14 {
+        switch index % 15 {
         case 0: return Array((#"{"domain":"acme","repository":"npm-store","format":"npm","package":"big","version":""# + String(repeating: "x", count: (1 << 20) + 10) + #""}"#).utf8)
         case 1: return Array(#"{\#(ok),"version":"1.0."#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)
         case 2: return Array(#"{\#(ok),"version":"1.0.0""#.utf8)
@@ -118,6 +118,7 @@ enum BadLine {
         case 10: return Array(#"{"domain":"acme","repository":"maven-store","format":"maven","package":"guava","version":"33.0.0"}"#.utf8)
         case 11: return Array(#"{"domain":"acme","repository":"pypi-store","format":"pypi","namespace":"google","package":"protobuf","version":"4.0.0"}"#.utf8)
         case 12: return Array(#"{\#(ok),"version":"1.0.0","version":"9.9.9"}"#.utf8)
+        case 13: return Array(#"{\#(ok),"version":"1.0.0","status":"published"}"#.utf8)
         default: return Array(#"{"domain":"acme","repository":"npm-store","format":"npm","namespace":"@types","package":"node","version":"18.11.9"}"#.utf8)
         }
     }

@@ -1,6 +1,8 @@
-/// A member of a manifest row, named as in the manifest's JSON and the service's API.
+/// A member of a manifest or inventory row, named as in the row's JSON and the service's API:
+/// the package version's coordinates, then what an inventory records of the version.
 public enum PackageField: String, CaseIterable, Sendable, Hashable {
     case domain, domainOwner, repository, format, namespace, package, version
+    case status, revision, origin, defaultDisplayVersion
 
     /// Members every row must carry.
     public static let required: [PackageField] = [.domain, .repository, .format, .package, .version]

@@ -8,6 +8,8 @@ public struct RuleViolation: Error, Sendable, Hashable, CustomStringConvertible 
         case unknownFormat = "unknown-format"
         case namespaceRequired = "namespace-required"
         case namespaceForbidden = "namespace-forbidden"
+        /// Not one of the values the service's enumeration allows (a status, an origin).
+        case unknownValue = "unknown-value"
     }
 
     public let field: PackageField

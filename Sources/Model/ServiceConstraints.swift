@@ -16,6 +16,11 @@ public enum ServiceConstraints {
                 field: .format, rule: .unknownFormat,
                 message: "format \(quoted(value)) is not one of \(PackageFormat.allCases.map(\.rawValue).joined(separator: " "))")
         case .namespace, .package, .version: return checkName(field, value)
+        case .status: return checkEnumeration(field, value, PackageVersionStatus.allCases.map(\.rawValue))
+        case .origin: return checkEnumeration(field, value, PackageVersionOriginType.allCases.map(\.rawValue))
+        case .revision: return checkRevision(value)
+        // Not a string in any valid row; the decoder refuses other types before this.
+        case .defaultDisplayVersion: return nil
         }
     }
 
@@ -87,6 +92,22 @@ public enum ServiceConstraints {
             return patternViolation(field, value, "[^#/\\s]+", hint: "it contains \(what)")
         }
         return nil
+    }
+
+    /// PackageVersionRevision: 1–50, `\S+`.
+    static func checkRevision(_ value: String) -> RuleViolation? {
+        if let violation = checkLength(.revision, value, min: 1, max: 50) { return violation }
+        guard value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return nil }
+        return patternViolation(.revision, value, "\\S+", hint: "a revision has no white space")
+    }
+
+    /// One of the values of a service enumeration, spelled exactly (they are case-sensitive).
+    static func checkEnumeration(_ field: PackageField, _ value: String, _ allowed: [String]) -> RuleViolation? {
+        guard !allowed.contains(value) else { return nil }
+        let near = allowed.first { $0.lowercased() == value.lowercased() }
+        return RuleViolation(field: field, rule: .unknownValue,
+                             message: "\(field.rawValue) \(quoted(value)) is not one of \(allowed.joined(separator: " "))",
+                             hint: near.map { "the service spells it \($0)" })
     }
 
     private static func checkLength(_ field: PackageField, _ value: String, min: Int, max: Int) -> RuleViolation? {

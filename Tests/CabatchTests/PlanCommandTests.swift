@@ -9,12 +9,12 @@ import JSONLines
 @Suite struct PlanCommandTests {
     @Test func rejectsStopThePlanAndAreWrittenWithTheirLines() throws {
         let dir = try TemporaryDirectory()
-        let gen = try CabatchBinary.run(["generate", "--rows", "500", "--seed", "3", "--bad", "14", "-o", "m.jsonl.zst"], in: dir.path)
+        let gen = try CabatchBinary.run(["generate", "--rows", "500", "--seed", "3", "--bad", "15", "-o", "m.jsonl.zst"], in: dir.path)
         #expect(gen.status == 0, "\(gen.stderr)")
 
         let refused = try CabatchBinary.run(["plan", "m.jsonl.zst", "-o", "m.plan"], in: dir.path)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("14 manifest lines rejected"))
+        #expect(refused.stderr.contains("15 manifest lines rejected"))
         #expect(refused.stdout.contains("No plan written."))
         #expect(!FileManager.default.fileExists(atPath: dir.file("m.plan")))
 
@@ -34,7 +34,7 @@ import JSONLines
         #expect(summary["plan"]?.stringValue == "m.plan")
         let plan = try PlanFile.read(dir.file("m.plan"))
         #expect(plan.header.totals.versions == 500)
-        #expect(plan.header.totals.rejects == 14)
+        #expect(plan.header.totals.rejects == 15)
     }
 
     @Test func readsStandardInputAndWritesASummaryTable() throws {

@@ -18,7 +18,7 @@ struct EmulatorFixture {
                      format: PackageFormat = .npm) -> [ManifestRow] {
         versions.map { version, status in
             ManifestRow(domain: "acme", repository: "npm-store", format: format, namespace: namespace,
-                        package: package, version: version, status: status)
+                        package: package, version: version, status: status.flatMap(PackageVersionStatus.init(rawValue:)))
         }
     }
 

@@ -110,7 +110,7 @@ import Model
         let fixture = try RunFixture(packages: 120, versionsPerPackage: 10)
         let rows = fixture.inventoryRows.enumerated().map { index, row -> ManifestRow in
             var row = row
-            if row.version != "9.9.9" && index % 12 != 0 { row.status = "Archived" }
+            if row.version != "9.9.9" && index % 12 != 0 { row.status = .archived }
             return row
         }
         let emulator = try await RunningEmulator.start(rows: rows)

@@ -25,7 +25,7 @@ import JSONLines
                 var row = ManifestRow(domain: "acme", repository: "npm-store", format: .npm, package: "pkg-\(p)", version: version)
                 switch (p * 10 + v) % 23 {
                 case 0: continue                     // not in the inventory: absent
-                case 1: row.status = "Archived"      // refused with MISMATCHED_STATUS: failed
+                case 1: row.status = .archived      // refused with MISMATCHED_STATUS: failed
                 default: break
                 }
                 inventory.append(row)

@@ -49,13 +49,15 @@ import Model
         #expect(isFlat(Self.valid))
         #expect(isFlat(" {\t\"domain\" : \"acme\" , \"x\":null,\"version\":\"1\"}\r\n "))
         #expect(isFlat("{}"))
+        #expect(isFlat(#"{"domain":"acme","ok":true,"defaultDisplayVersion":false}"#))  // booleans: inventories carry them
         for declined in [
             #"{"domain":"ac\u006de","version":"1"}"#,       // an escape
             #"{"domain":"acmé","version":"1"}"#,            // non-ASCII
             #"{"domain":"acme","domain":"other"}"#,         // a repeated row member
             #"{"domain":"acme","size":12}"#,                // a number
             #"{"domain":"acme","tags":["a"]}"#,             // a nested value
-            #"{"domain":"acme","ok":true}"#,
+            #"{"domain":"acme","ok":tru}"#,
+            #"{"domain":"acme","ok":falsey}"#,
             #"{"domain":"acme",}"#,
             #"{"domain":"acme"} x"#,
             #"{"domain":nul}"#,

@@ -15,7 +15,8 @@ import Model
     @Test func decodesAValidRowAndIgnoresUnknownMembers() throws {
         let row = try decode(#"{"domain":"acme","domainOwner":"111122223333","repository":"npm-store","format":"npm","namespace":"types","package":"node","version":"18.11.9","status":"Published","revision":"abc","publishedTime":1}"#).get()
         #expect(row == ManifestRow(domain: "acme", domainOwner: "111122223333", repository: "npm-store", format: .npm,
-                                   namespace: "types", package: "node", version: "18.11.9", status: "Published"))
+                                   namespace: "types", package: "node", version: "18.11.9", status: .published,
+                                   revision: "abc"))
     }
 
     @Test func nullNamespaceAndOwnerAreAbsent() throws {
