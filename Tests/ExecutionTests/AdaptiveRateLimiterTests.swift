@@ -34,4 +34,31 @@ import Testing
         #expect(limiter.acquire(now: 0) == nil)
         #expect(limiter.acquire(now: 0) != nil)
     }
+
+    @Test func aThrottleStormNeverStopsTheRun() {
+        var limiter = AdaptiveRateLimiter(maxRate: 100, now: 0)
+        for step in 0..<100 { limiter.throttled(now: Double(step), retryAfter: nil) }
+        #expect(limiter.rate == 0.5)
+        #expect(limiter.acquire(now: 100) == 1, "at the lowest rate a start still comes every 2 s")
+    }
+
+    @Test func retryAfterIsCappedAndNeverShortensAPause() {
+        var limiter = AdaptiveRateLimiter(maxRate: 10, now: 0)
+        limiter.throttled(now: 0, retryAfter: 3_600)
+        #expect(limiter.isPaused(now: 59.9))
+        #expect(!limiter.isPaused(now: 60.1), "a Retry-After of an hour pauses the run for a minute at most")
+        limiter.throttled(now: 100, retryAfter: 10)
+        limiter.throttled(now: 101, retryAfter: 1)
+        #expect(limiter.isPaused(now: 109), "a later, shorter Retry-After keeps the longer pause")
+        #expect(!limiter.isPaused(now: 110))
+    }
+
+    @Test func anIdleRunSavesUpATenthOfASecondsStarts() {
+        var limiter = AdaptiveRateLimiter(maxRate: 100, now: 0)
+        var burst = 0
+        while limiter.acquire(now: 100) == nil { burst += 1 }
+        #expect(burst == 10)
+        let wait = limiter.acquire(now: 100)
+        #expect(wait.map { abs($0 - 0.01) < 1e-9 } == true)
+    }
 }

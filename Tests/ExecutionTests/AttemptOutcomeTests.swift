@@ -45,4 +45,20 @@ import Testing
         #expect(invalid.counts.failed == 2 && invalid.retry.isEmpty)
         #expect(!invalid.fatalForRun)
     }
+
+    @Test func aServerErrorOrAFailureBelowTheClientRetriesTheWholeRequest() {
+        let server = AttemptOutcome(error: ServiceError(typeName: nil, message: nil, httpStatus: 503, requestID: "req-2", retryAfter: nil),
+                                    versions: ["1", "2"])
+        #expect(server.retry == ["1", "2"])
+        #expect(server.retryKind == .transient)
+        #expect(server.httpStatus == 503)
+        #expect(server.errorCode == "HTTP503")
+        #expect(server.counts.pending == 2, "nothing is final")
+        struct Unclassified: Error {}
+        let lost = AttemptOutcome(error: Unclassified(), versions: ["1"])
+        #expect(lost.httpStatus == nil, "no HTTP answer: the endpoint said nothing")
+        #expect(lost.errorCode == "transport")
+        #expect(lost.retry == ["1"])
+        #expect(lost.retryKind == .transient)
+    }
 }
