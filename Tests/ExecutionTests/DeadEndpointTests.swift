@@ -8,10 +8,10 @@ import Testing
 /// An endpoint that stops answering stops the run, resumably, soon after its last answer.
 @Suite struct DeadEndpointTests {
     @Test func silenceCountsOnlyWhenAttemptsFailWithoutAnswers() {
-        #expect(Executor.endpointIsSilent(now: 12, lastAnswerAt: 1, unansweredInARow: 3, limit: 10))
-        #expect(!Executor.endpointIsSilent(now: 10.5, lastAnswerAt: 1, unansweredInARow: 3, limit: 10))
+        #expect(SchedulingMachine.endpointIsSilent(now: 12, lastAnswerAt: 1, unansweredInARow: 3, limit: 10))
+        #expect(!SchedulingMachine.endpointIsSilent(now: 10.5, lastAnswerAt: 1, unansweredInARow: 3, limit: 10))
         // Waiting out a long Retry-After is not silence: the last attempt was answered.
-        #expect(!Executor.endpointIsSilent(now: 70, lastAnswerAt: 1, unansweredInARow: 0, limit: 10))
+        #expect(!SchedulingMachine.endpointIsSilent(now: 70, lastAnswerAt: 1, unansweredInARow: 0, limit: 10))
     }
 
     @Test(.timeLimit(.minutes(2)))

@@ -2,50 +2,7 @@ import CodeArtifact
 import Execution
 import Testing
 
-@Suite struct ExecutionPolicyTests {
-    @Test func limiterPacesAtItsRateAndBacksOffOnThrottling() {
-        var limiter = AdaptiveRateLimiter(maxRate: 10, now: 0)
-        var granted = 0
-        var t = 0.0
-        while t < 10 {
-            if limiter.acquire(now: t) == nil { granted += 1 }
-            t += 0.001
-        }
-        #expect(granted >= 95 && granted <= 102)
-        limiter.throttled(now: 10, retryAfter: nil)
-        #expect(limiter.rate == 7)
-        limiter.throttled(now: 10.05, retryAfter: nil)
-        #expect(limiter.rate == 7, "throttles within 100 ms count once")
-        limiter.throttled(now: 10.5, retryAfter: 2)
-        #expect(limiter.isPaused(now: 11))
-        #expect(limiter.acquire(now: 11)! > 1.4)
-        // Recovers gradually without throttling.
-        _ = limiter.acquire(now: 40)
-        #expect(limiter.rate == 10)
-    }
-
-    @Test func aRequestThatNeverArrivedGivesItsStartBack() {
-        var limiter = AdaptiveRateLimiter(maxRate: 10, now: 0)
-        #expect(limiter.acquire(now: 0) == nil)
-        #expect(limiter.acquire(now: 0) != nil, "one token at the start")
-        limiter.refund(now: 0)
-        #expect(limiter.acquire(now: 0) == nil)
-        // Refunds never build up more than the usual burst.
-        for _ in 0..<50 { limiter.refund(now: 0) }
-        #expect(limiter.acquire(now: 0) == nil)
-        #expect(limiter.acquire(now: 0) != nil)
-    }
-
-    @Test func retriesUseCappedFullJitterAndNeverGiveUpOnThrottling() {
-        let policy = RetryPolicy(maxAttempts: 3, baseDelay: 0.1, maxDelay: 20)
-        #expect(policy.decide(.transient, attempt: 1, unit: 1) == .retry(after: 0.1))
-        #expect(policy.decide(.transient, attempt: 2, unit: 0.5) == .retry(after: 0.1))
-        #expect(policy.decide(.transient, attempt: 3, unit: 0.5) == .leavePending)
-        #expect(policy.decide(.throttled(retryAfter: 5), attempt: 50, unit: 0) == .retry(after: 5))
-        if case .retry(let delay) = policy.decide(.throttled(retryAfter: nil), attempt: 100, unit: 0.999) { #expect(delay <= 20) }
-        #expect(policy.decide(.permanent, attempt: 1, unit: 0) == .giveUp)
-    }
-
+@Suite struct AttemptOutcomeTests {
     @Test func answersSortVersionsIntoFinalAndRetry() {
         let output = DeletePackageVersionsOutput(
             result: PackageVersionsResult(
@@ -87,5 +44,21 @@ import Testing
                                                         requestID: nil, retryAfter: nil), versions: ["1", "2"])
         #expect(invalid.counts.failed == 2 && invalid.retry.isEmpty)
         #expect(!invalid.fatalForRun)
+    }
+
+    @Test func aServerErrorOrAFailureBelowTheClientRetriesTheWholeRequest() {
+        let server = AttemptOutcome(error: ServiceError(typeName: nil, message: nil, httpStatus: 503, requestID: "req-2", retryAfter: nil),
+                                    versions: ["1", "2"])
+        #expect(server.retry == ["1", "2"])
+        #expect(server.retryKind == .transient)
+        #expect(server.httpStatus == 503)
+        #expect(server.errorCode == "HTTP503")
+        #expect(server.counts.pending == 2, "nothing is final")
+        struct Unclassified: Error {}
+        let lost = AttemptOutcome(error: Unclassified(), versions: ["1"])
+        #expect(lost.httpStatus == nil, "no HTTP answer: the endpoint said nothing")
+        #expect(lost.errorCode == "transport")
+        #expect(lost.retry == ["1"])
+        #expect(lost.retryKind == .transient)
     }
 }
