@@ -54,8 +54,9 @@ public final class JournalRecorder: AttemptRecorder, @unchecked Sendable {
         case .interrupted: end = RunEnd(time: Timestamp(date: time), reason: .interrupted)
         case .failureThreshold(let failed, let answered):
             end = RunEnd(time: Timestamp(date: time), reason: .failureThreshold, message: "\(failed) of \(answered) versions failed")
-        case .fatal(let code, let message):
-            end = RunEnd(time: Timestamp(date: time), reason: .fatalError, message: "\(code): \(message)")
+        case .refused, .deniedEverywhere, .endpointUnreachable, .journalFailed, .planUnreadable:
+            let error = reason.error!
+            end = RunEnd(time: Timestamp(date: time), reason: .fatalError, message: "\(error.cause): \(error.message)")
         }
         append(.runEnd(end))
     }

@@ -135,7 +135,7 @@ struct SchedulingMachine: Sendable {
             feed = .exhausted
         case .failed(let message):
             feed = .exhausted
-            stop(.fatal(code: "plan", message: message))
+            stop(.planUnreadable(message: message))
         }
         var actions: [Action] = []
         pump(now: now, &actions)
@@ -187,19 +187,18 @@ struct SchedulingMachine: Sendable {
         answeredVersions += counts.done + counts.absent + counts.failed
         failedVersions += counts.failed
 
-        if let journalFailure { stop(.fatal(code: "journal", message: journalFailure)) }
+        if let journalFailure { stop(.journalFailed(message: journalFailure)) }
         consecutiveUnanswered = answer.httpStatus == nil ? consecutiveUnanswered + 1 : 0
         if answer.httpStatus != nil { lastAnswerAt = t }
         if answer.httpStatus == nil, let code = answer.errorCode, Self.undeliveredCodes.contains(code) {
             limiter.refund(now: t)
         }
         if consecutiveUnanswered >= max(32, options.concurrency * 4) {
-            stop(.fatal(code: "endpoint-unreachable",
-                        message: "\(consecutiveUnanswered) requests in a row got no answer (last: \(answer.errorCode ?? "transport"): \(answer.errorMessage ?? ""))"))
+            stop(.endpointUnreachable(message: "\(consecutiveUnanswered) requests in a row got no answer (last: \(answer.errorCode ?? "transport"): \(answer.errorMessage ?? ""))"))
         }
         if answer.httpStatus == nil { stopIfEndpointSilent(now: t, lastError: answer) }
         if answer.fatalForRun {
-            stop(.fatal(code: answer.errorCode ?? "error", message: answer.errorMessage ?? ""))
+            stop(.refused(code: answer.errorCode ?? "error", message: answer.errorMessage ?? ""))
         } else if answer.deniedForResource {
             parked.append(item.restricted(to: Set(answer.retry)))
             lastDenial = "\(answer.errorCode ?? "AccessDeniedException"): \(answer.errorMessage ?? "")"
@@ -334,7 +333,7 @@ struct SchedulingMachine: Sendable {
     }
 
     private var endpointGaveUp: Bool {
-        if case .fatal(code: "endpoint-unreachable", _)? = stopping { return true }
+        if case .endpointUnreachable? = stopping { return true }
         return false
     }
 
@@ -345,8 +344,7 @@ struct SchedulingMachine: Sendable {
               Self.endpointIsSilent(now: now, lastAnswerAt: lastAnswerAt, unansweredInARow: consecutiveUnanswered,
                                     limit: options.silenceLimit) else { return false }
         let last = lastError.map { " (last: \($0.errorCode ?? "transport"): \($0.errorMessage ?? ""))" } ?? ""
-        stopping = .fatal(code: "endpoint-unreachable",
-                          message: "no answer from the endpoint for \(Int(now - lastAnswerAt)) s while attempts kept failing\(last)")
+        stopping = .endpointUnreachable(message: "no answer from the endpoint for \(Int(now - lastAnswerAt)) s while attempts kept failing\(last)")
         return true
     }
 
@@ -359,8 +357,7 @@ struct SchedulingMachine: Sendable {
         let drained = readyHead >= ready.count && delayed.isEmpty && feed == .exhausted
         if drained, stopping == nil, !parked.isEmpty {
             // Every request was refused and none succeeded: these credentials can do none of it.
-            stopping = .fatal(code: "AccessDeniedException",
-                              message: "refused for every repository and package tried (\(parked.count) requests; last: \(lastDenial ?? ""))")
+            stopping = .deniedEverywhere(message: "refused for every repository and package tried (\(parked.count) requests; last: \(lastDenial ?? ""))")
         }
         guard drained || stopping != nil else { return }
         let reason = stopping ?? .completed

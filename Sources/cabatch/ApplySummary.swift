@@ -18,23 +18,14 @@ struct ApplySummary {
 
     var exitCode: ExitCode {
         switch reason {
-        case .interrupted?, .failureThreshold?: return .stoppedEarly
-        case .fatal(let code, _)?:
-            // Refused before anything was answered: credentials or endpoint, not a partial run.
-            if (result?.progress.done ?? 0) == 0, Self.refusesEveryRequest(code) { return .cannotConnect }
-            return .stoppedEarly
         case .completed?, nil:
             if totals.pending > 0 { return .stoppedEarly }
             return totals.failed > 0 ? .someFailed : .success
+        case let reason?:
+            // Refused before anything was answered: credentials or endpoint, not a partial run.
+            if (result?.progress.done ?? 0) == 0, reason.refusesEveryRequest { return .cannotConnect }
+            return .stoppedEarly
         }
-    }
-
-    /// Whether a run stopped by `code` could not have done anything with these credentials or
-    /// this endpoint: the client's own classification, so the two cannot drift apart.
-    static func refusesEveryRequest(_ code: String) -> Bool {
-        if code == "endpoint-unreachable" { return true }
-        if let transport = TransportError.classification(code: code) { return transport.scope == .run }
-        return ServiceError.classify(typeName: code, httpStatus: 0).scope == .run
     }
 
     /// The deletion report's Markdown, then this run's figures and, when it stopped early, how to resume.
@@ -53,9 +44,10 @@ struct ApplySummary {
         case .interrupted?: lines += ["", "Stopped by Ctrl-C. Resume with: `\(resume)`"]
         case .failureThreshold(let failed, let answered)?:
             lines += ["", "Stopped: \(failed.grouped) of \(answered.grouped) answered versions failed, above --max-failure-rate. Resume with: `\(resume)`"]
-        case .fatal(let code, let message)?:
-            lines += ["", "Stopped: \(code): \(message). Fix it, then resume with: `\(resume)`"]
-        case .completed?, nil:
+        case let reason? where reason.error != nil:
+            let error = reason.error!
+            lines += ["", "Stopped: \(error.cause): \(error.message). Fix it, then resume with: `\(resume)`"]
+        case .completed?, nil, .some:
             if t.pending > 0 { lines += ["", "\(t.pending.grouped) versions are still pending (out of attempts). Resume with: `\(resume)`"] }
         }
         return lines.joined(separator: "\n")

@@ -50,7 +50,7 @@ import Testing
         let recorder = MemoryRecorder(failAfterAnswers: 1)
         let result = await Executor(items: (0..<20).map { workItem($0) }, transport: MemoryTransport(), recorder: recorder,
                                     options: fastOptions(concurrency: 1)).run()
-        #expect(result.reason == .fatal(code: "journal", message: "disk full"))
+        #expect(result.reason == .journalFailed(message: "disk full"))
         #expect(result.progress.attemptsSent == 1)
     }
 

@@ -140,7 +140,7 @@ import Testing
         #expect(run.closed == nil)
         #expect(run.recorded.last?.answer.retry == ["1.0.0"], "the versions stay pending")
         run.answer(run.inFlight[0], deleted(), at: 1.2)
-        guard case .fatal(let code, _)? = run.closed else {
+        guard case .refused(let code, _)? = run.closed else {
             Issue.record("closed with \(String(describing: run.closed))")
             return
         }
@@ -176,11 +176,10 @@ import Testing
         run.answer(run.inFlight[0], service("AccessDeniedException", 403), at: 0.5)
         run.fireTimer(at: 1)
         run.answer(run.inFlight[0], service("AccessDeniedException", 403), at: 1.5)
-        guard case .fatal(let code, _)? = run.closed else {
+        guard case .deniedEverywhere? = run.closed else {
             Issue.record("closed with \(String(describing: run.closed))")
             return
         }
-        #expect(code == "AccessDeniedException")
         #expect(run.result?.pendingVersions == 2)
         #expect(run.result?.progress.failed == 0)
     }
@@ -196,11 +195,10 @@ import Testing
         run.watchdog(at: 10.9)
         #expect(run.closed == nil, "the last answer is not yet 10 s old")
         run.watchdog(at: 11)
-        guard case .fatal(let code, let message)? = run.closed else {
+        guard case .endpointUnreachable(let message)? = run.closed else {
             Issue.record("closed with \(String(describing: run.closed))")
             return
         }
-        #expect(code == "endpoint-unreachable")
         #expect(message.contains("10 s"))
         #expect(!run.inFlight.isEmpty, "an attempt was still out when the run stopped")
         // Its answer, should it come, is not recorded: the journal is closed.
@@ -227,11 +225,10 @@ import Testing
             run.answer(next, refused(), at: t)
             if run.inFlight.isEmpty, let wake = run.pendingWake { run.fireTimer(at: wake) }
         }
-        guard case .fatal(let code, let message)? = run.closed else {
+        guard case .endpointUnreachable(let message)? = run.closed else {
             Issue.record("closed with \(String(describing: run.closed))")
             return
         }
-        #expect(code == "endpoint-unreachable")
         #expect(message.hasPrefix("32 requests in a row"))
     }
 
@@ -248,7 +245,7 @@ import Testing
         run.journalFailure = "disk full"
         run.start()
         run.answer(run.inFlight[0], service("ExpiredTokenException", 403), at: 0.5)
-        #expect(run.closed == .fatal(code: "journal", message: "disk full"))
+        #expect(run.closed == .journalFailed(message: "disk full"))
         #expect(run.sent.count == 1)
     }
 
@@ -293,7 +290,7 @@ import Testing
         run.start()
         #expect(run.closed == nil, "the request in flight is waited for")
         run.answer(run.inFlight[0], deleted(), at: 0.5)
-        #expect(run.closed == .fatal(code: "plan", message: "plan.jsonl: line 7 is damaged"))
+        #expect(run.closed == .planUnreadable(message: "plan.jsonl: line 7 is damaged"))
     }
 
     @Test func anEmptyRunCompletesAtOnce() {
