@@ -15,6 +15,8 @@ public struct ManifestScanner: Sendable {
         public var rows: Int
         public var blankLines: Int
         public var rejects: [Reject]
+        /// The line number of each row `transform` was given, in order.
+        public var rowLines: [Int32]
         public var partial: Partial
     }
 
@@ -120,6 +122,8 @@ public struct ManifestScanner: Sendable {
     ) -> Batch<Partial> {
         var rows: [ManifestRow] = []
         rows.reserveCapacity(batch.spans.count)
+        var rowLines: [Int32] = []
+        rowLines.reserveCapacity(batch.spans.count)
         var rejects: [Reject] = []
         var blank = 0
         var previous: ManifestRow?
@@ -143,6 +147,7 @@ public struct ManifestScanner: Sendable {
                 switch decoder.decode(line, after: previous) {
                 case .success(let row):
                     rows.append(row)
+                    rowLines.append(Int32(clamping: lineNumber))
                     previous = row
                 case .failure(let failure):
                     rejects.append(Reject(
@@ -153,7 +158,7 @@ public struct ManifestScanner: Sendable {
             }
         }
         return Batch(input: batch.input, lines: batch.spans.count, rows: rows.count, blankLines: blank,
-                     rejects: rejects, partial: transform(rows))
+                     rejects: rejects, rowLines: rowLines, partial: transform(rows))
     }
 }
 
