@@ -8,10 +8,10 @@ struct CargoVersion: Sendable {
     let major: UInt64
     let minor: UInt64
     let patch: UInt64
-    /// Dot-separated; empty for a release.
-    let pre: [UInt8]
-    /// Dot-separated; empty when absent.
-    let build: [UInt8]
+    /// Split on `.`; empty for a release.
+    let pre: [[UInt8]]
+    /// Split on `.` like Rust's `str::split`, so no metadata is one empty identifier.
+    let build: [[UInt8]]
 
     static func parse(_ text: String) -> Version? {
         var bytes = Array(text.utf8)[...]
@@ -33,7 +33,9 @@ struct CargoVersion: Sendable {
         }
         guard bytes.isEmpty else { return nil }
         return Version(text: text, format: .cargo, isPrerelease: !pre.isEmpty, majorKey: String(major),
-                       key: .cargo(CargoVersion(major: major, minor: minor, patch: patch, pre: pre, build: build)))
+                       key: .cargo(CargoVersion(major: major, minor: minor, patch: patch,
+                                                pre: pre.isEmpty ? [] : pre.splitKeepingEmpty(UInt8(ascii: ".")),
+                                                build: build.splitKeepingEmpty(UInt8(ascii: ".")))))
     }
 
     /// `numeric_identifier`: digits, no leading zero, within `u64`.
@@ -66,7 +68,7 @@ struct CargoVersion: Sendable {
     }
 
     /// `impl Ord for Prerelease`: a release is greater than any pre-release.
-    private static func comparePre(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {
+    private static func comparePre(_ lhs: [[UInt8]], _ rhs: [[UInt8]]) -> Int {
         if lhs == rhs { return 0 }
         if lhs.isEmpty { return 1 }
         if rhs.isEmpty { return -1 }
@@ -77,7 +79,7 @@ struct CargoVersion: Sendable {
     }
 
     /// `impl Ord for BuildMetadata`: empty sorts first; equal numbers order by their length.
-    private static func compareBuild(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {
+    private static func compareBuild(_ lhs: [[UInt8]], _ rhs: [[UInt8]]) -> Int {
         if lhs == rhs { return 0 }
         return compareIdentifiers(lhs, rhs) { l, r in
             let (lv, rv) = (l.drop(while: { $0 == UInt8(ascii: "0") }), r.drop(while: { $0 == UInt8(ascii: "0") }))
@@ -87,11 +89,9 @@ struct CargoVersion: Sendable {
         }
     }
 
-    /// Segment by segment (`str::split('.')`, so `""` is one empty segment, which counts as
-    /// numeric); numbers before text; a longer list after its prefix.
-    private static func compareIdentifiers(_ lhs: [UInt8], _ rhs: [UInt8], numbers: ([UInt8], [UInt8]) -> Int) -> Int {
-        let left = lhs.splitKeepingEmpty(UInt8(ascii: "."))
-        let right = rhs.splitKeepingEmpty(UInt8(ascii: "."))
+    /// Identifier by identifier (an empty one counts as numeric, as Rust's `all` of nothing is
+    /// true); numbers before text; a longer list after its prefix.
+    private static func compareIdentifiers(_ left: [[UInt8]], _ right: [[UInt8]], numbers: ([UInt8], [UInt8]) -> Int) -> Int {
         for (l, r) in zip(left, right) {
             let result = switch (l.isAllASCIIDigits, r.isAllASCIIDigits) {
             case (true, true): numbers(l, r)

@@ -15,9 +15,11 @@ struct PEP440Version: Sendable {
     let epoch: Natural
     /// Without trailing zeros: `1.0.0` compares as `1`.
     let release: [Natural]
-    let pre: (kind: PreKind, number: Natural)?
-    let post: Natural?
-    let dev: Natural?
+    /// `_cmpkey`'s `(pre_rank, pre_n, post_rank, post_n, dev_rank, dev_n)`, ranks shifted by one
+    /// so that none is negative: a dev release without a pre or post part sorts before every
+    /// pre-release; no pre-release sorts after `rc`; a post part after none; no dev part after
+    /// a dev part.
+    let suffix: [Natural]
     let local: [LocalSegment]?
 
     static func parse(_ text: String) -> Version? {
@@ -97,7 +99,13 @@ struct PEP440Version: Sendable {
         guard scanner.atEnd else { return nil }
 
         while release.count > 0, release.last!.isZero { release.removeLast() }
-        let version = PEP440Version(epoch: epoch, release: release, pre: pre, post: post, dev: dev, local: local)
+        let (preRank, preNumber): (UInt64, Natural) =
+            if let pre { (UInt64(pre.kind.rawValue) + 1, pre.number) }
+            else if post == nil, dev != nil { (0, .zero) }
+            else { (4, .zero) }
+        let suffix = [Natural(preRank), preNumber, Natural(post == nil ? 0 : 1), post ?? .zero,
+                      Natural(dev == nil ? 1 : 0), dev ?? .zero]
+        let version = PEP440Version(epoch: epoch, release: release, suffix: suffix, local: local)
         let major = Natural(asciiDigits: firstPart).description
         return Version(text: text, format: .pypi, isPrerelease: pre != nil || dev != nil,
                        majorKey: epoch.isZero ? major : "\(epoch)!\(major)", key: .pypi(version))
@@ -163,19 +171,6 @@ struct PEP440Version: Sendable {
         if result == 0 { result = threeWay(suffix, other.suffix) }
         if result == 0 { result = Self.compareLocal(local, other.local) }
         return result
-    }
-
-    /// `_cmpkey`'s `(pre_rank, pre_n, post_rank, post_n, dev_rank, dev_n)`: a dev release without
-    /// a pre or post part sorts before every pre-release; no pre-release sorts after `rc`; a post
-    /// part after none; no dev part after a dev part.
-    private var suffix: [Natural] {
-        let (preRank, preNumber): (UInt64, Natural) =
-            if let pre { (UInt64(pre.kind.rawValue) + 1, pre.number) }
-            else if post == nil, dev != nil { (0, .zero) }
-            else { (4, .zero) }
-        return [Natural(preRank), preNumber,
-                Natural(post == nil ? 0 : 1), post ?? .zero,
-                Natural(dev == nil ? 1 : 0), dev ?? .zero]
     }
 
     /// No local part sorts first; then segment by segment, strings before numbers, strings
