@@ -7,6 +7,10 @@
 /// `alpha < beta < milestone < rc = cr < snapshot < "" = ga = final = release < sp`, unknown
 /// qualifiers after those and lexically; `a`, `b`, `m` followed by a digit mean alpha, beta,
 /// milestone. Trailing zeros and release qualifiers are dropped, so `1.0` = `1` = `1-ga`.
+///
+/// One known difference: Java lowercases a capital sigma by context (`ς` where its word
+/// iterator sees the end of a word, else `σ`); this always gives `σ`, so a version holding `Σ`
+/// can order differently.
 struct MavenVersion: Sendable {
     indirect enum Item: Sendable {
         /// Java keeps numbers of up to 9 digits in an `int`, up to 18 in a `long`, longer in a

@@ -4,7 +4,8 @@
 /// One to four numbers (missing ones are 0, so `1.0` = `1.0.0` = `1.0.0.0`; leading zeros and
 /// whitespace around each number allowed, each at most `int.MaxValue`), then SemVer 2.0 release
 /// labels and build metadata. Labels compare as integers when `int.TryParse` accepts them, else
-/// case-insensitively; metadata is ignored.
+/// case-insensitively; metadata is ignored. Equality is `Compare(x, y) == 0`, which differs from
+/// the comparer's `Equals` only for labels that are equal numbers but different text (`-0`, `0`).
 struct NuGetVersion: Sendable {
     let numbers: [Int32]
     /// Empty for a release.
