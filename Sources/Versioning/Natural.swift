@@ -32,11 +32,6 @@ struct Natural: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     var isZero: Bool { digits.isEmpty }
 
-    /// The value when it fits in a `UInt64`.
-    var uint64: UInt64? {
-        UInt64(description)
-    }
-
     var description: String {
         digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)
     }
