@@ -24,6 +24,7 @@ struct GemVersion: Sendable {
 
         let isPrerelease = version.contains(where: \.isASCIILetter)
         let segments = partitionSegments(version[...])
+        // `correct?` lets only a digit start a version, so the first segment is a number.
         guard case let .number(major)? = segments.first else { return nil }
         return Version(text: text, format: .ruby, isPrerelease: isPrerelease, majorKey: major.description,
                        key: .ruby(GemVersion(canonicalSegments: canonicalSegments(version, isPrerelease: isPrerelease))))
