@@ -36,6 +36,7 @@ let package = Package(
 
         // The pipeline, one stage per target; data flows forward only.
         .target(name: "Manifest", dependencies: ["Model", "JSONLines"]),
+        .target(name: "Versioning", dependencies: ["Model"]),
         .target(name: "Plan", dependencies: ["Manifest"]),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
@@ -86,6 +87,8 @@ let package = Package(
         .testTarget(name: "JSONLinesTests", dependencies: ["JSONLines", "TestSupport"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "JSONLines", "Model", "TestSupport"]),
+        // Cases holds each ecosystem's upstream test cases as data, read by #filePath.
+        .testTarget(name: "VersioningTests", dependencies: ["Versioning", "Model"], exclude: ["Cases"]),
         .testTarget(name: "PlanTests", dependencies: ["Plan", "Manifest", "JSONLines", "Model", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "TestSupport"]),
         .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "Model", "SigV4", "TestSupport"]),
