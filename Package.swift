@@ -37,6 +37,7 @@ let package = Package(
         // The pipeline, one stage per target; data flows forward only.
         .target(name: "Manifest", dependencies: ["Model", "JSONLines"]),
         .target(name: "Versioning", dependencies: ["Model"]),
+        .target(name: "Selection", dependencies: ["Manifest", "Versioning", "Model", "JSONLines"]),
         .target(name: "Plan", dependencies: ["Manifest"]),
         .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
@@ -64,7 +65,8 @@ let package = Package(
         .executableTarget(
             name: "cabatch",
             dependencies: [
-                "Model", "JSONLines", "Manifest", "Plan", "SigV4", "CodeArtifact", "Journal", "Execution", "Report", "Emulator",
+                "Model", "JSONLines", "Manifest", "Versioning", "Selection", "Plan", "SigV4", "CodeArtifact", "Journal",
+                "Execution", "Report", "Emulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -89,6 +91,7 @@ let package = Package(
         .testTarget(name: "ManifestTests", dependencies: ["Manifest", "JSONLines", "Model", "TestSupport"]),
         // Cases holds each ecosystem's upstream test cases as data, read by #filePath.
         .testTarget(name: "VersioningTests", dependencies: ["Versioning", "Model"], exclude: ["Cases"]),
+        .testTarget(name: "SelectionTests", dependencies: ["Selection", "Manifest", "Model", "JSONLines", "TestSupport"]),
         .testTarget(name: "PlanTests", dependencies: ["Plan", "Manifest", "JSONLines", "Model", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "TestSupport"]),
         .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "Model", "SigV4", "TestSupport"]),

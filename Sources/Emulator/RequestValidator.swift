@@ -80,7 +80,7 @@ struct RequestValidator {
         case .format: (0, 0, "")
         case .namespace, .package, .version: (1, 255, "[^#/\\s]+")
         case .revision: (1, 50, "\\S+")
-        case .status, .origin, .defaultDisplayVersion: (0, 0, "")
+        case .status, .origin, .publishedTime, .defaultDisplayVersion: (0, 0, "")
         }
     }
 

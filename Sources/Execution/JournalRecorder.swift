@@ -1,5 +1,6 @@
 import Foundation
 import Journal
+import Model
 
 /// Records attempts in the plan's journal: an intent before each send, then the answer,
 /// whose `durable` callback runs once a sync covers it (group commit).

@@ -1,3 +1,4 @@
+import Model
 /// The answers of a replay in columns: a few bytes per answer instead of an `AnswerSummary`
 /// each, because a journal of millions of versions holds hundreds of thousands of answers.
 /// The columns grow in chunks, so that they hold no room for answers that never come.

@@ -1,3 +1,4 @@
+import Model
 /// Counts of versions per state.
 public struct StateCounts: Sendable, Equatable {
     public var done = 0

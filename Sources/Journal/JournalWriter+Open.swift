@@ -1,5 +1,6 @@
 import Glibc
 import Plan
+import Model
 
 extension JournalWriter {
     /// A journal opened for appending, with what it already held.

@@ -1,3 +1,4 @@
+import Model
 /// The runs of a journal, followed record by record: what the replay and the journal index share.
 struct RunTracker: Sendable {
     private(set) var runs: [RunSummary] = []

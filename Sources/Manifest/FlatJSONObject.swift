@@ -158,6 +158,7 @@ struct FlatJSONObject: RowJSONObject {
         case 9: field = equals("namespace") ? .namespace : nil
         case 10: field = equals("repository") ? .repository : nil
         case 11: field = equals("domainOwner") ? .domainOwner : nil
+        case 13: field = equals("publishedTime") ? .publishedTime : nil
         case 21: field = equals("defaultDisplayVersion") ? .defaultDisplayVersion : nil
         default: field = nil
         }
@@ -192,6 +193,7 @@ struct FlatJSONObject: RowJSONObject {
         case .revision: 8
         case .origin: 9
         case .defaultDisplayVersion: 10
+        case .publishedTime: 11
         }
     }
 }
@@ -252,6 +254,7 @@ extension BorrowedJSON: RowJSONObject, RowJSONValue {
         case .status: member("status")
         case .revision: member("revision")
         case .origin: member("origin")
+        case .publishedTime: member("publishedTime")
         case .defaultDisplayVersion: member("defaultDisplayVersion")
         }
     }

@@ -23,6 +23,7 @@ extension ManifestRow {
         if let status { w.member("status", status.rawValue) }
         if let revision { w.member("revision", revision) }
         if let origin { w.member("origin", origin.rawValue) }
+        if let publishedTime { w.member("publishedTime", publishedTime.iso8601) }
         if let isDefaultDisplayVersion { w.member("defaultDisplayVersion", isDefaultDisplayVersion) }
     }
 }

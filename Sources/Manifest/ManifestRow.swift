@@ -12,18 +12,22 @@ public struct ManifestRow: Sendable, Hashable {
     public var revision: String?
     /// The inventory's `origin`, when present.
     public var origin: PackageVersionOriginType?
+    /// When the version was published, when the inventory says (`export --published-time`).
+    public var publishedTime: Timestamp?
     /// Whether the version was its package's `defaultDisplayVersion`, when the inventory says.
     public var isDefaultDisplayVersion: Bool?
 
     public init(domain: String, domainOwner: String? = nil, repository: String, format: PackageFormat,
                 namespace: String? = nil, package: String, version: String, status: PackageVersionStatus? = nil,
-                revision: String? = nil, origin: PackageVersionOriginType? = nil, isDefaultDisplayVersion: Bool? = nil) {
+                revision: String? = nil, origin: PackageVersionOriginType? = nil, publishedTime: Timestamp? = nil,
+                isDefaultDisplayVersion: Bool? = nil) {
         key = PackageKey(domain: domain, domainOwner: domainOwner, repository: repository, format: format,
                          namespace: namespace, package: package)
         self.version = version
         self.status = status
         self.revision = revision
         self.origin = origin
+        self.publishedTime = publishedTime
         self.isDefaultDisplayVersion = isDefaultDisplayVersion
     }
 

@@ -82,9 +82,12 @@ public struct ManifestRowDecoder: Sendable {
                 let status = try optional(root, .status, reusing: nil, same: &unused)
                 let revision = try optional(root, .revision, reusing: nil, same: &unused)
                 let origin = try optional(root, .origin, reusing: nil, same: &unused)
+                let published = try optional(root, .publishedTime, reusing: nil, same: &unused)
                 violation = status.flatMap { ServiceConstraints.check(.status, $0) }
                     ?? revision.flatMap { ServiceConstraints.check(.revision, $0) }
                     ?? origin.flatMap { ServiceConstraints.check(.origin, $0) }
+                    ?? published.flatMap { ServiceConstraints.check(.publishedTime, $0) }
+                row.publishedTime = published.flatMap { Timestamp(iso8601: $0) }
                 row.status = status.flatMap(PackageVersionStatus.init(rawValue:))
                 row.revision = revision
                 row.origin = origin.flatMap(PackageVersionOriginType.init(rawValue:))

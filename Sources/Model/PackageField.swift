@@ -2,7 +2,7 @@
 /// the package version's coordinates, then what an inventory records of the version.
 public enum PackageField: String, CaseIterable, Sendable, Hashable {
     case domain, domainOwner, repository, format, namespace, package, version
-    case status, revision, origin, defaultDisplayVersion
+    case status, revision, origin, publishedTime, defaultDisplayVersion
 
     /// Members every row must carry.
     public static let required: [PackageField] = [.domain, .repository, .format, .package, .version]

@@ -19,6 +19,11 @@ public enum ServiceConstraints {
         case .status: return checkEnumeration(field, value, PackageVersionStatus.allCases.map(\.rawValue))
         case .origin: return checkEnumeration(field, value, PackageVersionOriginType.allCases.map(\.rawValue))
         case .revision: return checkRevision(value)
+        case .publishedTime:
+            guard Timestamp(iso8601: value) == nil else { return nil }
+            return RuleViolation(field: .publishedTime, rule: .pattern,
+                                 message: "publishedTime \(quoted(value)) is not an ISO 8601 UTC time",
+                                 hint: "write it as 2024-05-02T10:11:12Z (milliseconds optional)")
         // Not a string in any valid row; the decoder refuses other types before this.
         case .defaultDisplayVersion: return nil
         }

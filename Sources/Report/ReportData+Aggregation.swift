@@ -1,5 +1,6 @@
 import Journal
 import Plan
+import Model
 
 extension ReportData {
     /// Aggregates one or more shards (each a plan and its journal) into a report, reading each

@@ -1,4 +1,5 @@
 import Journal
+import Model
 
 /// Everything a deletion report shows, aggregated from one or more plans and their journals.
 ///

@@ -1,4 +1,5 @@
 import Journal
+import Model
 
 /// Number and duration formats shared by the renderers, fixed so that reports compare byte for byte.
 enum ReportFormatting {

@@ -121,6 +121,7 @@ public struct SelectionJob: Sendable {
         for key in firstSeen { try emit(held.removeValue(forKey: key)!) }
         try manifest.commit()
         try decisions?.commit()
+        summary.repositories.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return summary
     }
 

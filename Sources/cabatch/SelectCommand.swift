@@ -14,8 +14,8 @@ struct SelectCommand: ParsableCommand {
             no keeping rule or guard protects it. Versions are ranked in their ecosystem's own \
             order (npm, pypi, maven, nuget, ruby, cargo, swift) or by publish time (generic, or \
             --order published); a version its ecosystem cannot parse is kept, never guessed at. \
-            The manifest's rows keep the inventory's status and revision, which the plan sends \
-            as preconditions. --decisions writes every version with the rule that decided it.
+            The manifest's rows keep the inventory's status and revision. --decisions writes every \
+            version with the rule that decided it.
             """
     )
 

@@ -7,7 +7,7 @@ import Testing
 /// summaries of `plan`, `apply` and `status`. A change here is a change users see; review the
 /// snapshot diff (`CABATCH_UPDATE_SNAPSHOTS=1` rewrites them).
 @Suite struct GoldenOutputTests {
-    static let commands = ["", "plan", "apply", "run", "status", "report", "emulator", "generate"]
+    static let commands = ["", "select", "plan", "apply", "run", "status", "report", "emulator", "generate"]
 
     @Test(arguments: commands)
     func helpMatchesGolden(command: String) throws {
@@ -40,6 +40,14 @@ import Testing
         let generated = try await CabatchBinary.run(["generate", "--rows", "300", "--seed", "11", "-o", "m.jsonl",
                                                      "--inventory-out", "inventory.jsonl"], in: dir.path)
         #expect(generated.status == 0, "\(generated.stderr)")
+        let select = try await CabatchBinary.run(["select", "inventory.jsonl", "-o", "selected.jsonl", "--keep-latest", "2",
+                                                  "--decisions", "decisions.jsonl", "--output", "json"], in: dir.path)
+        #expect(select.status == 0, "\(select.stderr)")
+        try assertSnapshot(normalized(select.stdout), named: "select.json")
+        let selectText = try await CabatchBinary.run(["select", "inventory.jsonl", "-o", "selected.jsonl", "--keep-latest", "2"],
+                                                     in: dir.path)
+        try assertSnapshot(selectText.stdout, named: "select.txt")
+
         let plan = try await CabatchBinary.run(["plan", "m.jsonl", "-o", "m.plan", "--output", "json"], in: dir.path)
         #expect(plan.status == 0, "\(plan.stderr)")
         try assertSnapshot(normalized(plan.stdout), named: "plan.json")

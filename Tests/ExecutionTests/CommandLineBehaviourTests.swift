@@ -121,7 +121,8 @@ import JSONLines
     func aSecondApplyOfTheSamePlanIsLockedOut() async throws {
         let fixture = try RunFixture(packages: 200, versionsPerPackage: 2)
         let (emulator, _) = try await Self.emulator(fixture, latency: 20)
-        let first = try fixture.startApply(url: emulator.url.absoluteString, ["--rate", "20"])
+        // 40 s of work at this rate: the first apply is still running however loaded the machine is.
+        let first = try fixture.startApply(url: emulator.url.absoluteString, ["--rate", "5"])
         try await fixture.waitForJournal(bytes: 2_000)
         let second = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
                                                   "--progress", "never"], environment: RunFixture.environment)

@@ -4,6 +4,7 @@ import Foundation
 import Journal
 import TestSupport
 import Testing
+import Model
 
 /// An endpoint that stops answering stops the run, resumably, soon after its last answer.
 @Suite struct DeadEndpointTests {

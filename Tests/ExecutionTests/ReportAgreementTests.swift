@@ -9,6 +9,7 @@ import Report
 import TestSupport
 import Testing
 import JSONLines
+import Model
 
 /// A report of a real run with every state and several error codes agrees, version by version,
 /// with what the emulator recorded.

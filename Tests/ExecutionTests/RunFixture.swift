@@ -7,6 +7,7 @@ import Manifest
 import Plan
 import TestSupport
 import JSONLines
+import Model
 
 /// A manifest planned into a real plan file, with the inventory an emulator serves for it:
 /// every planned version exists except `missing` ones, plus versions the run must leave alone.

@@ -16,6 +16,7 @@ import Testing
         #expect(row.package == "node")
         #expect(row.status == .archived && row.revision == "REV-1" && row.origin == .external)
         #expect(row.isDefaultDisplayVersion == true)
+        #expect(row.publishedTime == Timestamp(iso8601: "2024-05-02T10:11:12Z"))
         let plain = try decode(#"{"domain":"acme","repository":"r1","format":"pypi","package":"p","version":"1","defaultDisplayVersion":false,"status":null}"#, flat: flat).get()
         #expect(plain.isDefaultDisplayVersion == false && plain.status == nil && plain.origin == nil && plain.revision == nil)
     }
@@ -29,6 +30,8 @@ import Testing
         (#""revision":"""#, .tooShort, .revision, nil),
         (#""revision":"123456789012345678901234567890123456789012345678901""#, .tooLong, .revision, nil),
         (#""defaultDisplayVersion":"yes""#, .wrongType, .defaultDisplayVersion, nil),
+        (#""publishedTime":"2024-05-02 10:11:12""#, .pattern, .publishedTime, "write it as 2024-05-02T10:11:12Z (milliseconds optional)"),
+        (#""publishedTime":1714644672"#, .wrongType, .publishedTime, nil),
     ]
 
     @Test(arguments: refused)

@@ -13,10 +13,10 @@ import Model
     }
 
     @Test func decodesAValidRowAndIgnoresUnknownMembers() throws {
-        let row = try decode(#"{"domain":"acme","domainOwner":"111122223333","repository":"npm-store","format":"npm","namespace":"types","package":"node","version":"18.11.9","status":"Published","revision":"abc","publishedTime":1}"#).get()
+        let row = try decode(#"{"domain":"acme","domainOwner":"111122223333","repository":"npm-store","format":"npm","namespace":"types","package":"node","version":"18.11.9","status":"Published","revision":"abc","publishedTime":"2024-05-02T10:11:12Z","size":1}"#).get()
         #expect(row == ManifestRow(domain: "acme", domainOwner: "111122223333", repository: "npm-store", format: .npm,
                                    namespace: "types", package: "node", version: "18.11.9", status: .published,
-                                   revision: "abc"))
+                                   revision: "abc", publishedTime: Timestamp(iso8601: "2024-05-02T10:11:12Z")))
     }
 
     @Test func nullNamespaceAndOwnerAreAbsent() throws {

@@ -88,8 +88,10 @@ import Testing
         rules.allowEmptyPackages = true
         let versions = Self.package(.npm, ["1.0.0-beta", "1.0.0", "2.0.0-rc.1", "2.0.0"], days: [400, 300, 30, 20])
         let decisions = Self.decide(rules, versions)
-        #expect(decisions == ["1.0.0-beta": "older-than:90d,prerelease-only", "1.0.0": "not-prerelease",
+        #expect(decisions == ["1.0.0-beta": "selected", "1.0.0": "not-prerelease",
                               "2.0.0-rc.1": "not-older-than:90d", "2.0.0": "not-older-than:90d"])
+        // A selection names the rules that picked it.
+        #expect(PackageSelection(rules: rules).decide(versions)[0].reason == "older-than:90d,prerelease-only")
     }
 
     @Test func keepingRulesProtectWhateverSelects() throws {

@@ -1,5 +1,5 @@
-import Journal
 import Testing
+import Model
 
 @Suite struct TimestampTests {
     @Test func formatsAndParses() {

@@ -63,7 +63,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Parses the UTF-8 bytes of `YYYY-MM-DDThh:mm:ss[.fff]Z`.
-    init?(iso8601Bytes b: UnsafeRawBufferPointer) {
+    public init?(iso8601Bytes b: UnsafeRawBufferPointer) {
         func num(_ start: Int, _ count: Int) -> Int64? {
             guard start + count <= b.count else { return nil }
             var v: Int64 = 0
