@@ -33,6 +33,9 @@ public struct SyntheticManifest: Sendable {
     /// and `inventoryLine` for each inventory line (a superset of the valid rows, with status).
     public func generate(manifestLine: ([UInt8]) throws -> Void, inventoryLine: (([UInt8]) throws -> Void)?) throws -> Summary {
         var rng = SplitMix64(seed: seed)
+        // What only the inventory has (times, statuses, publish order) draws on its own stream, so
+        // that a seed gives the same manifest with or without an inventory.
+        var inventoryRng = SplitMix64(seed: seed ^ 0x1A7E_5EED)
         var summary = Summary()
         // Which valid rows get a bad line before them, spread at random over the file.
         var badBefore = (0..<badLines).map { _ in Int(rng.next() % UInt64(max(rows, 1))) }.sorted()
@@ -49,19 +52,19 @@ public struct SyntheticManifest: Sendable {
             var chosen = Array(versions.indices)
             chosen.shuffle(using: &rng)
             let deleting = Set(chosen.prefix(size))
-            for (i, version) in versions.enumerated() {
-                if deleting.contains(i) {
-                    while let next = badBefore.last, next <= summary.rows {
-                        badBefore.removeLast()
-                        try manifestLine(BadLine.make(badIndex, rng: &rng))
-                        badIndex += 1
-                        summary.badLines += 1
-                    }
-                    try manifestLine(pkg.line(version: version, status: nil))
-                    summary.rows += 1
+            for (i, version) in versions.enumerated() where deleting.contains(i) {
+                while let next = badBefore.last, next <= summary.rows {
+                    badBefore.removeLast()
+                    try manifestLine(BadLine.make(badIndex, rng: &rng))
+                    badIndex += 1
+                    summary.badLines += 1
                 }
-                if let inventoryLine {
-                    try inventoryLine(pkg.line(version: version, status: "Published"))
+                try manifestLine(pkg.row(version: version).encoded().bytes)
+                summary.rows += 1
+            }
+            if let inventoryLine {
+                for row in pkg.inventoryRows(versions, rng: &inventoryRng) {
+                    try inventoryLine(row.encoded().bytes)
                     summary.inventoryRows += 1
                 }
             }

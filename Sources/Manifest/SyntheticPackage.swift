@@ -1,4 +1,3 @@
-import JSONLines
 import Model
 /// One made-up package: where it lives, its name, and versions in its ecosystem's style.
 struct SyntheticPackage {
@@ -84,19 +83,40 @@ struct SyntheticPackage {
         return result
     }
 
-    func line(version: String, status: String?) -> [UInt8] {
-        var w = JSONWriter(capacity: 192)
-        w.beginObject()
-        w.member("domain", domain)
-        if let owner { w.member("domainOwner", owner) }
-        w.member("repository", repository)
-        w.member("format", format.rawValue)
-        if let namespace { w.member("namespace", namespace) }
-        w.member("package", name)
-        w.member("version", version)
-        if let status { w.member("status", status) }
-        w.endObject()
-        return w.bytes
+    /// A manifest row for `version`: the package and the version, nothing an inventory adds.
+    func row(version: String) -> ManifestRow {
+        ManifestRow(domain: domain, domainOwner: owner, repository: repository, format: format, namespace: namespace,
+                    package: name, version: version)
+    }
+
+    /// The inventory's rows for `versions` (oldest first in version order), in publish order as an
+    /// export lists them: now and then a version is published after a higher one (a backported
+    /// fix), times advance by an hour to three weeks, a few versions are unlisted or archived,
+    /// upstream repositories hold external versions, and the highest release is the default
+    /// display version.
+    func inventoryRows(_ versions: [String], rng: inout SplitMix64) -> [ManifestRow] {
+        var order = Array(versions.indices)
+        var i = 0
+        while i + 1 < order.count {
+            if rng.next() % 12 == 0 { order.swapAt(i, i + 1); i += 2 } else { i += 1 }
+        }
+        let release = versions.lastIndex { !Self.isPrerelease($0) } ?? versions.indices.last
+        var time = Timestamp(iso8601: "2023-01-01T00:00:00Z")!.millisecondsSinceEpoch + Int64(rng.next() % (400 * 86_400_000))
+        return order.map { index in
+            time += 3_600_000 + Int64(rng.next() % (21 * 86_400_000))
+            var row = row(version: versions[index])
+            let roll = rng.next() % 100
+            row.status = roll < 3 ? .unlisted : roll < 5 ? .archived : .published
+            row.origin = repository.hasSuffix("-upstream") ? .external : .internal
+            row.publishedTime = Timestamp(millisecondsSinceEpoch: time)
+            row.isDefaultDisplayVersion = index == release
+            return row
+        }
+    }
+
+    /// The pre-release spellings `versions` writes, per ecosystem.
+    static func isPrerelease(_ version: String) -> Bool {
+        ["-beta.", "rc", "-SNAPSHOT", "-preview.", ".pre"].contains { version.contains($0) }
     }
 }
 
