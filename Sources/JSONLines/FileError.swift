@@ -1,12 +1,13 @@
 import Glibc
 
-/// Why a file of lines (a manifest, plan, journal or inventory) could not be read or written at
-/// all, as opposed to one of its lines being refused.
+/// Why a file (a manifest, plan, journal, inventory, report or state file) could not be read or
+/// written at all, as opposed to one of its lines being refused.
 public struct FileError: Error, Sendable, CustomStringConvertible {
     /// Stable, payload-free codes for summaries and exit status.
     public enum Code: String, Sendable {
         case cannotOpen = "cannot-open"
         case readFailed = "read-failed"
+        case writeFailed = "write-failed"
         case corrupt = "corrupt-zstd"
         case truncated = "truncated-zstd"
         case decoderFailed = "decoder-failed"
@@ -23,6 +24,7 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
         switch code {
         case .cannotOpen: return "\(place): cannot open: \(detail)"
         case .readFailed: return "\(place): read failed: \(detail)"
+        case .writeFailed: return "\(place): write failed: \(detail)"
         case .corrupt: return "\(place): corrupt zstd data: \(detail); the lines before it were read, nothing after it"
         case .truncated: return "\(place): the zstd stream ends in the middle of a frame (truncated file?); the lines before it were read"
         case .decoderFailed: return "\(place): \(detail)"

@@ -2,12 +2,11 @@ import Glibc
 
 /// Writes JSON Lines to a file, zstd-compressed or plain, through a large buffer.
 ///
-/// Written to `PATH.partial` and renamed into place by `commit()`, so that a reader never
-/// sees half a file under the final name.
+/// Written as an ``AtomicFile``: the lines appear under `path` only at `commit()`, so that a
+/// reader never sees half a file under the final name.
 public final class JSONLinesWriter {
-    public let path: String
-    private let partialPath: String
-    private var descriptor: Int32
+    public var path: String { file.path }
+    private let file: AtomicFile
     private let compressor: ZstdCompressor?
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 20
@@ -17,24 +16,13 @@ public final class JSONLinesWriter {
 
     /// - Parameter compressed: zstd when `true`; the level favours speed.
     public init(path: String, compressed: Bool, level: Int32 = 3, workers: Int32 = 0) throws {
-        self.path = path
-        self.partialPath = path + ".partial"
-        descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileError.errno(.cannotOpen, file: partialPath) }
+        file = try AtomicFile(path: path)
         do {
             compressor = compressed ? try ZstdCompressor(level: level, workers: workers) : nil
         } catch {
-            close(descriptor)
             throw FileError(code: .decoderFailed, file: path, offset: nil, detail: "\(error)")
         }
         buffer.reserveCapacity(flushThreshold + 4096)
-    }
-
-    deinit {
-        if descriptor >= 0 {
-            close(descriptor)
-            unlink(partialPath)
-        }
     }
 
     /// Appends one line; `line` must not contain a newline.
@@ -59,18 +47,18 @@ public final class JSONLinesWriter {
     public func append(_ other: JSONLinesWriter) throws {
         try flush(end: true)
         try other.flush(end: true)
-        let source = open(other.partialPath, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else { throw FileError.errno(.cannotOpen, file: other.partialPath) }
+        let source = open(other.file.partialPath, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { throw FileError.errno(.cannotOpen, file: other.file.partialPath) }
         defer { close(source) }
         var block = [UInt8](repeating: 0, count: flushThreshold)
         while true {
             let n = block.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileError.errno(.readFailed, file: other.partialPath)
+                throw FileError.errno(.readFailed, file: other.file.partialPath)
             }
             if n == 0 { break }
-            try block.withUnsafeBytes { try writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            try block.withUnsafeBytes { try file.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
         frameOpen = false
     }
@@ -78,10 +66,7 @@ public final class JSONLinesWriter {
     /// Finishes the stream, syncs it and renames it to `path`.
     public func commit() throws {
         try flush(end: true)
-        guard fsync(descriptor) == 0 else { throw FileError.errno(.readFailed, file: partialPath) }
-        close(descriptor)
-        descriptor = -1
-        guard rename(partialPath, path) == 0 else { throw FileError.errno(.cannotOpen, file: path) }
+        try file.commit()
     }
 
     private func flush(end: Bool) throws {
@@ -91,23 +76,11 @@ public final class JSONLinesWriter {
         if end && pending.isEmpty && !frameOpen { return }
         try pending.withUnsafeBytes { raw in
             if let compressor {
-                try compressor.compress(raw, end: end) { try writeAll($0) }
+                try compressor.compress(raw, end: end) { try file.write($0) }
             } else {
-                try writeAll(raw)
+                try file.write(raw)
             }
         }
         frameOpen = !end
-    }
-
-    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError.errno(.readFailed, file: partialPath)
-            }
-            offset += n
-        }
     }
 }

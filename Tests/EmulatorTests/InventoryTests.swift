@@ -59,5 +59,8 @@ import Testing
         #expect(object["status"] as? String == "Published")
         #expect(object["deletes"] as? Int == 0)
         #expect(object["version"] as? String == "1")
+        #expect(object["domainOwner"] as? String == "111122223333")
+        // Written whole under its name: nothing is left beside it.
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
     }
 }
