@@ -2,24 +2,28 @@
 /// same values always give the same bytes (plans are compared byte for byte).
 public struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
 
     public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
-    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")) }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")) }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
 
     /// Writes a member name; the next value written is its value.
     public mutating func key(_ name: String) {
         separator()
         Self.appendString(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
     }
 
     public mutating func string(_ value: String) { separator(); Self.appendString(value, to: &bytes) }
+    /// A string value from its UTF-8 bytes (invalid UTF-8 is written as it is): for text put
+    /// together as bytes, without making a `String` of it.
+    public mutating func string(utf8: [UInt8]) {
+        separator()
+        utf8.withUnsafeBufferPointer { Self.appendQuoted($0, to: &bytes) }
+    }
     public mutating func int(_ value: Int) { separator(); bytes.append(contentsOf: String(value).utf8) }
     public mutating func bool(_ value: Bool) { separator(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     public mutating func null() { separator(); bytes.append(contentsOf: "null".utf8) }
@@ -40,6 +44,8 @@ public struct JSONWriter: Sendable {
     public mutating func member(_ name: String, _ value: Double) { key(name); double(value) }
     /// Writes `null` for `nil`, keeping every record's shape the same.
     public mutating func member(_ name: String, _ value: String?) { key(name); optionalString(value) }
+    /// Writes nothing for `nil`: for answers that omit absent members, as AWS services do.
+    public mutating func memberIfPresent(_ name: String, _ value: String?) { if let value { member(name, value) } }
 
     /// Writes an arbitrary parsed value back out.
     public mutating func value(_ value: JSONValue) {
@@ -56,27 +62,57 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// A comma before a value, key or container unless it opens a container or follows a key:
+    /// read off the last byte written (a value never ends in `{`, `[` or `:`), which costs less
+    /// than keeping a stack of flags for answers written on every request.
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        guard let last = bytes.last else { return }
+        if last != UInt8(ascii: "{") && last != UInt8(ascii: "[") && last != UInt8(ascii: ":") { bytes.append(UInt8(ascii: ",")) }
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Whether any byte is a control character, `"` or `\`, tested eight bytes at a time: the
+    /// emulator's answers and the plans' lines are mostly strings, each scanned before it is copied.
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Nonzero when some byte of `word` is below `n` (n ≤ 128): the high bit of `byte - n` that `byte` lacks.
+        func anyBelow(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if anyBelow(word, 0x20) || anyBelow(word ^ (ones &* 0x22), 1) || anyBelow(word ^ (ones &* 0x5C), 1) { return true }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// RFC 8259 string escaping; non-ASCII is written as UTF-8.
     public static func appendString(_ value: String, to out: inout [UInt8]) {
-        var value = value
-        let plain = value.withUTF8 { utf8 in
-            // Most strings need no escape: one copy.
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            out.append(UInt8(ascii: "\""))
+        if value.utf8.withContiguousStorageIfAvailable({ appendQuoted($0, to: &out) }) == nil {
+            var value = value
+            value.withUTF8 { appendQuoted($0, to: &out) }
+        }
+    }
+
+    /// UTF-8 bytes as a JSON string, quoted and escaped.
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: one copy.
+        guard needsEscaping(utf8) else {
             out.append(contentsOf: utf8)
             out.append(UInt8(ascii: "\""))
-            return true
+            return
         }
-        if plain { return }
-        out.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
