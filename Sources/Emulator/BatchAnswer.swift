@@ -1,64 +1,54 @@
-import CodeArtifact
 import JSONLines
+import Model
 
-/// The `successfulVersions`/`failedVersions` answer shared by the batch operations, written
-/// byte by byte rather than through `JSONWriter`: it is most of a delete's answer.
-struct BatchAnswer: JSONByteSource {
-    /// The package's name, escaped once: every `NOT_FOUND` message names it.
-    private let packageText: [UInt8]
-    private let outcomes: [(version: String, outcome: VersionOutcome)]
-
-    init(package: InventoryPackage, outcomes: [(version: String, outcome: VersionOutcome)]) {
-        var counter = JSONByteCounter()
-        let name = package.description
-        counter.contents(name)
-        packageText = [UInt8](unsafeUninitializedCapacity: counter.count) { buffer, initialized in
-            var writer = JSONByteWriter(buffer)
-            writer.contents(name)
-            initialized = writer.count
-        }
-        self.outcomes = outcomes
-    }
-
-    func write<Sink: JSONByteSink>(to sink: inout Sink) {
-        sink.raw("{\"successfulVersions\":{")
-        var first = true
+/// The `successfulVersions`/`failedVersions` answer shared by the batch operations.
+enum BatchAnswer {
+    /// The answer's JSON: successes, then failures, each in request order.
+    static func body(package: InventoryPackage, outcomes: [(version: String, outcome: VersionOutcome)]) -> [UInt8] {
+        // `NOT_FOUND` messages name the package: most batches of a rerun are all absent, so the
+        // name is formatted once and each message is put together as bytes in the same storage.
+        let notFoundSuffix = Array(" of package \(package.description) not found".utf8)
+        var notFound: [UInt8] = []
+        notFound.reserveCapacity(notFoundSuffix.count + 48)
+        var json = JSONWriter(capacity: 64 + outcomes.count * (notFoundSuffix.count + 80))
+        json.beginObject()
+        json.key("successfulVersions")
+        json.beginObject()
         for (version, outcome) in outcomes {
             guard case .succeeded(let revision, let status) = outcome else { continue }
-            if !first { sink.byte(UInt8(ascii: ",")) }
-            first = false
-            sink.string(version)
-            sink.raw(":{\"revision\":")
-            sink.string(revision)
-            sink.raw(",\"status\":")
-            sink.string(status.rawValue)
-            sink.byte(UInt8(ascii: "}"))
+            json.key(version)
+            json.beginObject()
+            json.member("revision", revision)
+            json.member("status", status.rawValue)
+            json.endObject()
         }
-        sink.raw("},\"failedVersions\":{")
-        first = true
+        json.endObject()
+        json.key("failedVersions")
+        json.beginObject()
         for (version, outcome) in outcomes {
             switch outcome {
             case .succeeded:
                 continue
             case .notFound:
-                if !first { sink.byte(UInt8(ascii: ",")) }
-                sink.string(version)
-                sink.raw(":{\"errorCode\":\"NOT_FOUND\",\"errorMessage\":\"Version ")
-                sink.contents(version)
-                sink.raw(" of package ")
-                sink.bytes(packageText)
-                sink.raw(" not found\"}")
+                json.key(version)
+                json.beginObject()
+                json.member("errorCode", PackageVersionErrorCode.notFound.rawValue)
+                notFound.removeAll(keepingCapacity: true)
+                notFound.append(contentsOf: "Version ".utf8)
+                notFound.append(contentsOf: version.utf8)
+                notFound.append(contentsOf: notFoundSuffix)
+                json.key("errorMessage")
+                json.string(utf8: notFound)
             case .failed(let code, let message):
-                if !first { sink.byte(UInt8(ascii: ",")) }
-                sink.string(version)
-                sink.raw(":{\"errorCode\":")
-                sink.string(code.rawValue)
-                sink.raw(",\"errorMessage\":")
-                sink.string(message)
-                sink.byte(UInt8(ascii: "}"))
+                json.key(version)
+                json.beginObject()
+                json.member("errorCode", code.rawValue)
+                json.member("errorMessage", message)
             }
-            first = false
+            json.endObject()
         }
-        sink.raw("}}")
+        json.endObject()
+        json.endObject()
+        return json.bytes
     }
 }

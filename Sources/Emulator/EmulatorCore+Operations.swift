@@ -107,6 +107,6 @@ extension EmulatorCore {
             }
         }
         return OperationResult(package: package, versions: versions, outcomes: logged,
-                               body: BatchAnswer(package: package, outcomes: outcomes).jsonBytes)
+                               body: BatchAnswer.body(package: package, outcomes: outcomes))
     }
 }

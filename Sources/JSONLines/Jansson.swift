@@ -16,15 +16,20 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 /// The one place jansson is called: parsing a line into a borrowed `json_t`.
 public enum Jansson {
     /// Parses one JSON value and hands the root to `body`; the value is freed afterwards.
-    public static func withParsed<T>(_ line: UnsafeRawBufferPointer, _ body: (BorrowedJSON) throws -> T) throws -> T {
+    ///
+    /// A repeated member is an error: in cabatch's own files, with two values either choice
+    /// would be a guess. `rejectingDuplicates: false` keeps the last value instead, as the
+    /// parsers of AWS services (which the emulator imitates) do.
+    public static func withParsed<T>(_ line: UnsafeRawBufferPointer, rejectingDuplicates: Bool = true,
+                                     _ body: (BorrowedJSON) throws -> T) throws -> T {
         var error = json_error_t()
-        // jansson wants a pointer even for an empty buffer. A repeated member is an error: with
-        // two values, either choice would be a guess.
+        // jansson wants a pointer even for an empty buffer.
         var empty: CChar = 0
         let base = line.baseAddress?.assumingMemoryBound(to: CChar.self) ?? withUnsafePointer(to: &empty) { $0 }
         let arena = JanssonArena.enter()
         defer { JanssonArena.leave(arena) }
-        guard let root = json_loadb(base, line.count, Int(JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES), &error) else {
+        let flags = JSON_DECODE_ANY | JSON_ALLOW_NUL | (rejectingDuplicates ? JSON_REJECT_DUPLICATES : 0)
+        guard let root = json_loadb(base, line.count, Int(flags), &error) else {
             throw parseError(error)
         }
         defer { json_decref(root) }
@@ -119,6 +124,21 @@ public struct BorrowedJSON {
         name.withUTF8Buffer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { json_object_getn(raw, $0.baseAddress, $0.count) }
         }.map(BorrowedJSON.init(raw:))
+    }
+
+    /// The elements of an array; none for any other value.
+    public var elements: Elements { Elements(array: raw) }
+
+    /// An array's elements, borrowed like the array.
+    public struct Elements: RandomAccessCollection {
+        let array: UnsafeMutablePointer<json_t>
+        public var startIndex: Int { 0 }
+        // jansson answers 0 for a value that is not an array.
+        public var endIndex: Int { json_array_size(array) }
+        public subscript(index: Int) -> BorrowedJSON {
+            precondition(index >= 0 && index < endIndex, "index out of range")
+            return BorrowedJSON(raw: json_array_get(array, index))
+        }
     }
 
     /// The value of a string (UTF-8 already checked by jansson).
