@@ -107,8 +107,7 @@ public final class EmulatorCore: Sendable {
 
     /// AWS's answer to a refused signature.
     static func serviceError(_ failure: SignatureVerificationError) -> ServiceException {
-        let code = ServiceException.Code(rawValue: failure.awsErrorType) ?? .invalidSignature
-        return ServiceException(code, failure.description)
+        ServiceException(ServiceErrorType(rawValue: failure.awsErrorType) ?? .invalidSignature, failure.description)
     }
 
     /// A request id shaped like the service's (a UUID), unique per emulator and request.

@@ -1,37 +1,10 @@
 import JSONLines
+import Model
 
-/// An error answer of the emulated service: the exception shapes of the CodeArtifact model plus
-/// the front door's authentication errors, each with its HTTP status.
+/// An error answer of the emulated service: one of the service's error types (with its HTTP
+/// status), a message, and the members some types carry.
 public struct ServiceException: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The exception's type as it appears in `x-amzn-ErrorType`; stable, payload-free.
-    public enum Code: String, Sendable, CaseIterable {
-        case accessDenied = "AccessDeniedException"
-        case conflict = "ConflictException"
-        case internalServer = "InternalServerException"
-        case resourceNotFound = "ResourceNotFoundException"
-        case throttling = "ThrottlingException"
-        case validation = "ValidationException"
-        case unrecognizedClient = "UnrecognizedClientException"
-        case invalidSignature = "InvalidSignatureException"
-        case missingAuthenticationToken = "MissingAuthenticationTokenException"
-        case incompleteSignature = "IncompleteSignatureException"
-        case expiredToken = "ExpiredTokenException"
-        case unknownOperation = "UnknownOperationException"
-
-        /// The HTTP status the service answers this exception with.
-        public var httpStatus: Int {
-            switch self {
-            case .accessDenied, .unrecognizedClient, .invalidSignature, .missingAuthenticationToken, .expiredToken: 403
-            case .conflict: 409
-            case .internalServer: 500
-            case .resourceNotFound, .unknownOperation: 404
-            case .throttling: 429
-            case .validation, .incompleteSignature: 400
-            }
-        }
-    }
-
-    public let code: Code
+    public let type: ServiceErrorType
     public let message: String
     /// `ThrottlingException`'s `Retry-After`, in whole seconds.
     public var retryAfterSeconds: Int?
@@ -41,9 +14,9 @@ public struct ServiceException: Error, Sendable, Equatable, CustomStringConverti
     /// `ValidationException`'s reason (`CANNOT_PARSE`, `FIELD_VALIDATION_FAILED`, …).
     public var reason: String?
 
-    public init(_ code: Code, _ message: String, retryAfterSeconds: Int? = nil,
+    public init(_ type: ServiceErrorType, _ message: String, retryAfterSeconds: Int? = nil,
                 resourceID: String? = nil, resourceType: String? = nil, reason: String? = nil) {
-        self.code = code
+        self.type = type
         self.message = message
         self.retryAfterSeconds = retryAfterSeconds
         self.resourceID = resourceID
@@ -51,7 +24,7 @@ public struct ServiceException: Error, Sendable, Equatable, CustomStringConverti
         self.reason = reason
     }
 
-    public var description: String { "\(code.rawValue) (HTTP \(code.httpStatus)): \(message)" }
+    public var description: String { "\(type.rawValue) (HTTP \(type.httpStatus)): \(message)" }
 
     /// The JSON body the service sends with this error.
     public func encodedBody() -> [UInt8] {
@@ -67,9 +40,9 @@ public struct ServiceException: Error, Sendable, Equatable, CustomStringConverti
 
     /// The response carrying this error, with the headers clients parse it from.
     public func response(requestID: String) -> EmulatorResponse {
-        var headers = [("x-amzn-ErrorType", code.rawValue)]
+        var headers = [("x-amzn-ErrorType", type.rawValue)]
         if let retryAfterSeconds { headers.append(("Retry-After", String(retryAfterSeconds))) }
-        return EmulatorResponse(status: code.httpStatus, requestID: requestID, headers: headers, body: encodedBody())
+        return EmulatorResponse(status: type.httpStatus, requestID: requestID, headers: headers, body: encodedBody())
     }
 }
 

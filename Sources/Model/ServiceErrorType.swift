@@ -1,7 +1,7 @@
 /// The error types CodeArtifact (and the AWS front door before it) answers with, by wire name.
 ///
-/// The first six are the modelled errors of the batch operations; the signing ones come from
-/// the authentication layer shared by all AWS JSON services.
+/// The first six are the modelled errors of the batch operations; the signing ones and
+/// `UnknownOperationException` come from the front door shared by all AWS JSON services.
 public enum ServiceErrorType: String, Sendable, Hashable, Codable, CaseIterable {
     case accessDenied = "AccessDeniedException"
     case conflict = "ConflictException"
@@ -16,6 +16,8 @@ public enum ServiceErrorType: String, Sendable, Hashable, Codable, CaseIterable 
     case incompleteSignature = "IncompleteSignatureException"
     case missingAuthenticationToken = "MissingAuthenticationTokenException"
     case serviceUnavailable = "ServiceUnavailableException"
+    /// No operation at the request's method and path.
+    case unknownOperation = "UnknownOperationException"
 
     /// The HTTP status the service pairs with this type.
     public var httpStatus: Int {
@@ -23,7 +25,7 @@ public enum ServiceErrorType: String, Sendable, Hashable, Codable, CaseIterable 
         case .accessDenied, .invalidSignature, .unrecognizedClient, .expiredToken, .missingAuthenticationToken: 403
         case .conflict: 409
         case .internalServer: 500
-        case .resourceNotFound: 404
+        case .resourceNotFound, .unknownOperation: 404
         case .throttling: 429
         case .validation, .incompleteSignature: 400
         case .serviceQuotaExceeded: 402

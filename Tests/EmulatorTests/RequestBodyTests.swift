@@ -31,7 +31,7 @@ import Testing
                       String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)])
     func refusesBodiesThatAreNotJSONObjects(body: String) {
         let error = refusal(body)
-        #expect(error?.code == .validation, "\(body.prefix(20))")
+        #expect(error?.type == .validation, "\(body.prefix(20))")
         #expect(error?.reason == "CANNOT_PARSE", "\(body.prefix(20))")
     }
 

@@ -43,14 +43,6 @@ import Model
             #expect(verifier.verify(request) == reference.verify(request), "\(name)")
         }
     }
-
-    @Test func exceptionCodesAreTheClientsErrorTypes() {
-        for code in ServiceException.Code.allCases where code != .unknownOperation {
-            let type = ServiceErrorType(rawValue: code.rawValue)
-            #expect(type != nil, "\(code)")
-            #expect(type?.httpStatus == code.httpStatus, "\(code)")
-        }
-    }
 }
 
 /// The byte parser of `Authorization` must accept and read exactly what `AuthorizationHeader(parsing:)` does.
