@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Versioning", dependencies: ["Model"]),
         .target(name: "Selection", dependencies: ["Manifest", "Versioning", "Model", "JSONLines"]),
         .target(name: "Plan", dependencies: ["Manifest"]),
-        .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SigV4", dependencies: ["Model", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "CodeArtifact",
             dependencies: [

@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Manifest", dependencies: ["Model", "JSONLines"], swiftSettings: instrumented),
         .target(name: "Plan", dependencies: ["Manifest"], swiftSettings: instrumented),
         .target(name: "Journal", dependencies: ["Plan", "JSONLines", "Model"], swiftSettings: instrumented),
-        .target(name: "SigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: instrumented),
+        .target(name: "SigV4", dependencies: ["Model", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: instrumented),
         // The service's model types the emulator uses, without the HTTP client and credential providers.
         .target(name: "CodeArtifact", dependencies: ["Model", "SigV4", "JSONLines"],
                 exclude: ["CodeArtifactClient.swift", "CredentialProvider.swift", "CredentialProvider+Chain.swift",
@@ -39,7 +39,7 @@ let package = Package(
                           "CredentialsDocument.swift", "TransportError.swift", "ClientConfiguration.swift", "RequestPreview.swift"],
                 swiftSettings: instrumented),
         // The emulator's core (request in, answer out), without its HTTP server.
-        .target(name: "Emulator", dependencies: ["Model", "SigV4", "JSONLines", "Manifest", "CodeArtifact", .product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "Emulator", dependencies: ["Model", "SigV4", "JSONLines", "Manifest", "CodeArtifact"],
                 exclude: ["EmulatorResponder.swift", "EmulatorServer.swift", "EventLoopHTTP1Channel.swift",
                           "EventLoopTaskExecutor.swift", "QuietLogHandler.swift"],
                 swiftSettings: instrumented),

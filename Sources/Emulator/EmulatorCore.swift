@@ -1,7 +1,6 @@
-import CodeArtifact
 import Foundation
-import SigV4
 import Model
+import SigV4
 
 /// The emulated service without the network: a request in, an action and a log entry out.
 ///
@@ -11,7 +10,7 @@ import Model
 public final class EmulatorCore: Sendable {
     public let configuration: EmulatorConfiguration
     public let inventory: Inventory
-    private let verifier: RequestVerifier
+    private let verifier: SigV4Verifier
     private let faults: FaultInjector
     private let clock: WallClock
     private let instance: UInt64
@@ -24,8 +23,10 @@ public final class EmulatorCore: Sendable {
         self.faults = FaultInjector(configuration.faults)
         var generator = SplitMix64(seed: configuration.faults.seed ^ 0x5EED)
         self.instance = generator.next()
-        self.verifier = RequestVerifier(accessKeyID: configuration.accessKeyID, secretAccessKey: configuration.secretAccessKey,
-                                        region: configuration.region, clock: clock)
+        let (accessKeyID, secretAccessKey) = (configuration.accessKeyID, configuration.secretAccessKey)
+        self.verifier = SigV4Verifier(region: configuration.region, service: "codeartifact", clock: clock) {
+            $0 == accessKeyID ? secretAccessKey : nil
+        }
     }
 
     /// What to do with `request`, when, and what to log about it.
@@ -52,7 +53,7 @@ public final class EmulatorCore: Sendable {
         }
         if case .failure(let failure) = verifier.verify(request) {
             entry.fault = nil
-            return fail(Self.serviceError(failure))
+            return fail(ServiceException(failure.errorType, failure.description))
         }
         if let limit = configuration.faults.expireCredentialsAfter, decision.sequence > UInt64(limit) {
             entry.fault = "expired"
@@ -103,11 +104,6 @@ public final class EmulatorCore: Sendable {
         var versions: [String]
         var outcomes: [(version: String, outcome: String)]
         var body: [UInt8]
-    }
-
-    /// AWS's answer to a refused signature.
-    static func serviceError(_ failure: SignatureVerificationError) -> ServiceException {
-        ServiceException(ServiceErrorType(rawValue: failure.awsErrorType) ?? .invalidSignature, failure.description)
     }
 
     /// A request id shaped like the service's (a UUID), unique per emulator and request.

@@ -14,12 +14,12 @@ public struct QueryParameter: Sendable, Hashable {
     }
 
     /// The parameters of a raw (percent-encoded) query string, in their order; `+` is kept literally.
+    ///
+    /// Split as UTF-8 bytes (a server parses every request's query): `&` and `=` are ASCII, which
+    /// UTF-8 never uses inside a multi-byte character.
     public static func parse(rawQuery: String) -> [QueryParameter] {
         var rawQuery = rawQuery
-        // A server parses every request's query; ASCII (all a request line carries) is split as
-        // bytes, where `&` and `=` are always whole `Character`s.
-        let parsed = rawQuery.withUTF8 { bytes -> [QueryParameter]? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return rawQuery.withUTF8 { bytes in
             var parameters: [QueryParameter] = []
             var start = 0
             for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "&") {
@@ -31,17 +31,6 @@ public struct QueryParameter: Sendable, Hashable {
                 parameters.append(QueryParameter(URIEncoding.decode(UnsafeBufferPointer(rebasing: pair[..<equals])), value))
             }
             return parameters
-        }
-        return parsed ?? parseCharacters(rawQuery: rawQuery)
-    }
-
-    /// `parse(rawQuery:)` by `Character`s, for queries that are not ASCII.
-    static func parseCharacters(rawQuery: String) -> [QueryParameter] {
-        rawQuery.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = URIEncoding.decode(String(parts[0]))
-            let value = parts.count > 1 ? URIEncoding.decode(String(parts[1])) : ""
-            return QueryParameter(name, value)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Why a server refused a request's signature; each case maps to the error AWS itself returns.
 public enum SignatureVerificationError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -30,15 +31,18 @@ public enum SignatureVerificationError: Error, Sendable, Hashable, CustomStringC
         }
     }
 
-    /// The `x-amzn-ErrorType` AWS answers with for this failure (all with HTTP 403 but `missingAuthorization`, 400 in some services).
-    public var awsErrorType: String {
+    /// The error type AWS answers with for this failure, with its HTTP status.
+    public var errorType: ServiceErrorType {
         switch self {
-        case .missingAuthorization: "MissingAuthenticationTokenException"
-        case .malformedAuthorization, .invalidDate: "IncompleteSignatureException"
-        case .unknownAccessKey: "UnrecognizedClientException"
-        case .scopeMismatch, .clockSkew, .signatureMismatch: "InvalidSignatureException"
+        case .missingAuthorization: .missingAuthenticationToken
+        case .malformedAuthorization, .invalidDate: .incompleteSignature
+        case .unknownAccessKey: .unrecognizedClient
+        case .scopeMismatch, .clockSkew, .signatureMismatch: .invalidSignature
         }
     }
+
+    /// The `x-amzn-ErrorType` AWS answers with for this failure.
+    public var awsErrorType: String { errorType.rawValue }
 
     /// AWS's own wording, so that clients show their users familiar messages.
     public var description: String {

@@ -32,19 +32,21 @@ public struct SigningRequest: Sendable, Hashable {
 
     /// The values of the header `name` (case-insensitive), in order.
     public func headerValues(_ name: String) -> [String] {
-        let lowered = name.lowercased()
-        return headers.filter { $0.name.lowercased() == lowered }.map(\.value)
+        let lowered = HeaderName.lowercased(name)
+        return headers.filter { HeaderName.matches($0.name, lowercasedName: lowered) }.map(\.value)
     }
 
     /// The first value of the header `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        headerValues(name).first
+        let lowered = HeaderName.lowercased(name)
+        for field in headers where HeaderName.matches(field.name, lowercasedName: lowered) { return field.value }
+        return nil
     }
 
     /// Replaces every value of the header `name` with `value`.
     public mutating func setHeader(_ name: String, _ value: String) {
-        let lowered = name.lowercased()
-        headers.removeAll { $0.name.lowercased() == lowered }
+        let lowered = HeaderName.lowercased(name)
+        headers.removeAll { HeaderName.matches($0.name, lowercasedName: lowered) }
         headers.append(HeaderField(name, value))
     }
 }

@@ -6,15 +6,16 @@ import Testing
     static let date = SigV4SignerTests.date
     static let secret = SigV4SignerTests.credentials.secretAccessKey
 
-    func verifier(now: Date = date) -> SigV4Verifier {
+    func verifier(now: Date = date, keyCache: SigningKeyCache = SigningKeyCache()) -> SigV4Verifier {
         let secret = Self.secret
-        return SigV4Verifier(region: "us-east-1", service: "codeartifact", clock: .fixed(now)) {
+        return SigV4Verifier(region: "us-east-1", service: "codeartifact", clock: .fixed(now), keyCache: keyCache) {
             $0 == "AKIDEXAMPLE" ? secret : nil
         }
     }
 
-    func signed(_ credentials: Credentials = SigV4SignerTests.credentials, region: String = "us-east-1") -> SigningRequest {
-        SigV4Signer(credentials: credentials, region: region, service: "codeartifact", clock: .fixed(Self.date))
+    func signed(_ credentials: Credentials = SigV4SignerTests.credentials, region: String = "us-east-1",
+                at date: Date = date) -> SigningRequest {
+        SigV4Signer(credentials: credentials, region: region, service: "codeartifact", clock: .fixed(date))
             .sign(SigV4SignerTests.request())
     }
 
@@ -29,6 +30,12 @@ import Testing
         // Within five minutes either way is fine.
         #expect(failure(verifier(now: Self.date.addingTimeInterval(299)).verify(signed())) == nil)
         #expect(failure(verifier(now: Self.date.addingTimeInterval(-299)).verify(signed())) == nil)
+        // Header names in any case, and an `Authorization` with extra spaces and tabs, as servers receive them.
+        var received = signed()
+        received.headers = received.headers.map { HeaderField($0.name.lowercased(), $0.value) }
+        let value = try #require(received.header("authorization"))
+        received.setHeader("AUTHORIZATION", "  " + value.replacingOccurrences(of: ", ", with: " ,\t") + " ")
+        #expect(failure(verifier().verify(received)) == nil)
     }
 
     @Test func reportsEachFailure() {
@@ -46,8 +53,11 @@ import Testing
         let unknown = Credentials(accessKeyID: "AKIDUNKNOWN", secretAccessKey: Self.secret)
         #expect(failure(verifier().verify(signed(unknown))) == .unknownAccessKey(accessKeyID: "AKIDUNKNOWN"))
 
-        #expect(failure(verifier(now: Self.date.addingTimeInterval(301)).verify(signed()))?.code == "clock_skew")
-        #expect(failure(verifier().verify(signed(region: "eu-west-1")))?.code == "scope_mismatch")
+        #expect(failure(verifier(now: Self.date.addingTimeInterval(301)).verify(signed())) ==
+            .clockSkew(requestTime: Self.date, serverTime: Self.date.addingTimeInterval(301)))
+        #expect(failure(verifier().verify(signed(region: "eu-west-1"))) == .scopeMismatch(
+            expected: CredentialScope(day: "20150830", region: "us-east-1", service: "codeartifact"),
+            received: CredentialScope(day: "20150830", region: "eu-west-1", service: "codeartifact")))
 
         var missing = signed()
         missing.headers.removeAll { $0.name == "Authorization" }
@@ -60,6 +70,35 @@ import Testing
         var noDate = signed()
         noDate.headers.removeAll { $0.name == "X-Amz-Date" }
         #expect(failure(verifier().verify(noDate)) == .invalidDate)
+
+        // A date that is not the scope's day, and one that is no date at all.
+        var otherDay = signed()
+        otherDay.setHeader("X-Amz-Date", "20150831T000000Z")
+        #expect(failure(verifier().verify(otherDay)) == .invalidDate)
+        var notADate = signed()
+        notADate.setHeader("X-Amz-Date", "20150230T123600Z")
+        #expect(failure(verifier().verify(notADate)) == .invalidDate)
+    }
+
+    @Test func aRefusalQuotesTheCanonicalRequest() {
+        let signer = SigV4Signer(credentials: SigV4SignerTests.credentials, region: "us-east-1", service: "codeartifact",
+                                 clock: .fixed(Self.date))
+        let steps = signer.steps(for: SigV4SignerTests.request(), at: Self.date)
+        var forged = steps.signedRequest
+        forged.setHeader("Authorization", steps.authorization.rendered.replacingOccurrences(of: steps.signature,
+                                                                                            with: String(repeating: "0", count: 64)))
+        #expect(failure(verifier().verify(forged)) == .signatureMismatch(canonicalRequest: steps.canonicalRequest))
+    }
+
+    @Test func aDaysKeyIsDerivedOnce() {
+        let cache = SigningKeyCache()
+        let verifier = verifier(keyCache: cache)
+        for _ in 0..<10 { #expect(failure(verifier.verify(signed())) == nil) }
+        #expect(cache.count == 1)
+        // The next day's key replaces it.
+        let tomorrow = Self.date.addingTimeInterval(86_400)
+        #expect(failure(self.verifier(now: tomorrow, keyCache: cache).verify(signed(at: tomorrow))) == nil)
+        #expect(cache.count == 1)
     }
 
     @Test func errorsCarryAWSTypesAndNoSecrets() {
@@ -72,8 +111,10 @@ import Testing
             "MissingAuthenticationTokenException", "IncompleteSignatureException", "IncompleteSignatureException",
             "UnrecognizedClientException", "InvalidSignatureException", "InvalidSignatureException",
         ])
+        #expect(errors.map(\.errorType.httpStatus) == [403, 400, 400, 403, 403, 403])
         for error in errors {
             #expect(!error.description.contains(Self.secret))
         }
+        #expect(errors[4].description.hasPrefix("Signature expired: 20150830T123600Z is now earlier or later than 20150830T124600Z"))
     }
 }

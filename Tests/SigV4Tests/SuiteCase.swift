@@ -41,9 +41,11 @@ struct SuiteCase: CustomTestStringConvertible, Sendable {
         try JSONDecoder().decode(Context.self, from: Data(contentsOf: directory.appendingPathComponent("context.json")))
     }
 
-    /// The request of `request.txt`: `METHOD path?query HTTP/1.1`, headers (indented lines continue the previous one), body.
-    func request() throws -> SigningRequest {
-        let raw = try text("request.txt")
+    /// The request of `file` (`request.txt`, or the signed `header-signed-request.txt`) as it
+    /// travels: `METHOD path?query HTTP/1.1`, headers (indented lines continue the previous
+    /// one), body.
+    func request(file: String = "request.txt") throws -> SigningRequest {
+        let raw = try text(file)
         let (head, body) = raw.range(of: "\n\n").map { (String(raw[..<$0.lowerBound]), String(raw[$0.upperBound...])) }
             ?? (raw, "")
         var lines = head.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

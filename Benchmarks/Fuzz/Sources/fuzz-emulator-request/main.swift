@@ -1,8 +1,7 @@
 // The emulator's request handling on arbitrary requests: the signature check, the body's JSON
-// parser and the request validation must answer, never crash; and the verifier on bytes must
-// answer as the `SigV4` target's own (`RequestVerifier` against `SigV4Verifier`, its byte parser
-// of `Authorization` against `AuthorizationHeader(parsing:)`, its canonical request against the
-// signer's).
+// reading and the request validation must answer, never crash; header names must match as
+// `lowercased()` does, an `Authorization` header must read back as it renders, and what the
+// signer signs the verifier must accept.
 //
 // An input is a request as text: a byte that says whether to sign it (odd: signed with the
 // emulator's example key at the emulator's clock, so that it gets past the signature), then

@@ -1,18 +1,20 @@
-import SigV4
-
-/// SigV4's canonical request (step 1) as the bytes that get hashed, equal to
-/// `SigV4Signer.canonicalRequest(_:signedHeaders:payloadHash:)` but built without a string per part.
+/// Step 1 of SigV4, the canonical request, as the bytes that get hashed: method, path, query,
+/// signed headers, their names and the payload hash, one per line.
 ///
-/// The verifier needs only its hash. Parts whose `Character`s could differ from their bytes
-/// (non-ASCII paths, methods and names, header values with `\r`) go through `SigV4Signer`'s own
-/// functions; `CanonicalRequestBytesTests` holds the two to the same bytes.
-enum CanonicalRequestBytes {
-    static func build(_ request: SigningRequest, signedHeaders: [String], payloadHash: String) -> [UInt8] {
+/// The signer and the verifier both build it here; every request a run sends, and every request
+/// the emulator receives, goes through it, so it is written into one buffer without a string per
+/// part. It works on UTF-8 bytes, as HTTP carries them: the delimiters and white space SigV4
+/// names are ASCII, which UTF-8 never uses inside a multi-byte character.
+enum CanonicalRequest {
+    static func bytes(_ request: SigningRequest, signedHeaders: [String], payloadHash: String,
+                      normalizesPath: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(512)
-        appendMethod(request.method, to: &out)
+        for byte in request.method.utf8 {
+            out.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte & ~0x20 : byte)
+        }
         out.append(0x0A)
-        appendPath(request.path, to: &out)
+        appendPath(request.path, normalizing: normalizesPath, to: &out)
         out.append(0x0A)
         appendQuery(request.query, to: &out)
         out.append(0x0A)
@@ -38,28 +40,16 @@ enum CanonicalRequestBytes {
         return out
     }
 
-    private static func isASCII(_ text: String) -> Bool {
-        !text.utf8.contains { $0 >= 0x80 }
-    }
-
-    private static func appendMethod(_ method: String, to out: inout [UInt8]) {
-        guard isASCII(method) else {
-            out.append(contentsOf: method.uppercased().utf8)
-            return
-        }
-        for byte in method.utf8 {
-            out.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte & ~0x20 : byte)
-        }
-    }
-
-    /// The path with empty, `.` and `..` segments resolved (`SigV4Signer.normalizedPath`), then encoded.
-    private static func appendPath(_ path: String, to out: inout [UInt8]) {
-        guard isASCII(path) else {
-            out.append(contentsOf: URIEncoding.encodePath(SigV4Signer.normalizedPath(path)).utf8)
+    /// The path encoded; when normalizing (all services but S3), with empty, `.` and `..`
+    /// segments resolved and a trailing slash kept. An empty path is `/`.
+    private static func appendPath(_ path: String, normalizing: Bool, to out: inout [UInt8]) {
+        let utf8 = Array(path.utf8)
+        guard normalizing else {
+            if utf8.isEmpty { out.append(UInt8(ascii: "/")) }
+            for byte in utf8 { URIEncoding.appendEncoded(byte, keepingSlash: true, to: &out) }
             return
         }
         var segments: [Range<Int>] = []
-        let utf8 = Array(path.utf8)
         var start = 0
         for index in 0...utf8.count where index == utf8.count || utf8[index] == UInt8(ascii: "/") {
             defer { start = index + 1 }
@@ -80,8 +70,7 @@ enum CanonicalRequestBytes {
         if !segments.isEmpty, utf8.last == UInt8(ascii: "/") { out.append(UInt8(ascii: "/")) }
     }
 
-    /// Parameters encoded, sorted by name then value (encoded strings are ASCII, so bytes order
-    /// them as `String` does) and joined with `&`.
+    /// Parameters encoded, sorted by name then value (bytes: encoded text is ASCII) and joined with `&`.
     private static func appendQuery(_ query: [QueryParameter], to out: inout [UInt8]) {
         func encoded(_ text: String) -> String {
             text.utf8.allSatisfy(URIEncoding.isUnreserved) ? text : URIEncoding.encode(text)
@@ -98,17 +87,13 @@ enum CanonicalRequestBytes {
         }
     }
 
-    /// `SigV4Signer.canonicalHeaderValue`: trimmed, inner runs of white space collapsed to one
-    /// space. By bytes only for ASCII without `\r`, where no two bytes form one `Character`.
+    /// The value trimmed, each inner run of spaces, tabs, CRs and LFs (folded lines) one space:
+    /// botocore's `' '.join(value.split())` on the white space a header can hold.
     private static func appendHeaderValue(_ value: String, to out: inout [UInt8]) {
-        guard !value.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else {
-            out.append(contentsOf: SigV4Signer.canonicalHeaderValue(value).utf8)
-            return
-        }
         var pendingSpace = false
         var wroteAny = false
         for byte in value.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                 pendingSpace = wroteAny
                 continue
             }

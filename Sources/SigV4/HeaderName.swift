@@ -1,16 +1,5 @@
-import SigV4
-
-extension SigningRequest {
-    /// The first value of a header, matched as `header(_:)` matches, without lower-casing every
-    /// name on every lookup. `lowercasedName` is already lower case.
-    func firstHeader(lowercasedName: String) -> String? {
-        for field in headers where HeaderName.matches(field.name, lowercasedName: lowercasedName) { return field.value }
-        return nil
-    }
-}
-
-/// Header name comparison as `SigningRequest` does it (`name.lowercased() == lowered`), by ASCII
-/// folding when both names are ASCII, which is all HTTP lets through.
+/// Header names compared as `name.lowercased() == lowered`, by ASCII folding when both names
+/// are ASCII (all HTTP lets through), so that a lookup lower-cases nothing.
 enum HeaderName {
     static func matches(_ name: String, lowercasedName lowered: String) -> Bool {
         let a = name.utf8, b = lowered.utf8
