@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "VersioningTests", dependencies: ["Versioning", "Model"], exclude: ["Cases"]),
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "Manifest", "Model", "JSONLines", "TestSupport"]),
         .testTarget(name: "PlanTests", dependencies: ["Plan", "Manifest", "JSONLines", "Model", "TestSupport"]),
-        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "TestSupport"]),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "Model", "TestSupport"]),
         .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "Model", "SigV4", "TestSupport"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "Model", "JSONLines", "TestSupport"], exclude: ["conformance"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "Model", "JSONLines", "TestSupport"]),

@@ -1,12 +1,10 @@
 import Foundation
+import Model
 
-/// Parses the ISO 8601 expirations credential endpoints send (`2026-11-22T01:00:00Z`, with or without fractions).
+/// Parses the ISO 8601 expirations credential endpoints send (`2026-11-22T01:00:00Z`, with or
+/// without fractions, or with a numeric zone) on the one calendar, `Model.Timestamp`.
 enum ISO8601Timestamp {
     static func parse(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
+        Timestamp(iso8601: text, allowingOffset: true).map { Date(timeIntervalSince1970: $0.secondsSinceEpoch) }
     }
 }

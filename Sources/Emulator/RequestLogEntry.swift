@@ -1,6 +1,6 @@
 import Foundation
-import SigV4
 import JSONLines
+import Model
 
 /// One line of the request log: what was asked, what was answered, and which fault was injected.
 public struct RequestLogEntry: Sendable {
@@ -23,7 +23,8 @@ public struct RequestLogEntry: Sendable {
     public func jsonLine() -> [UInt8] {
         var json = JSONWriter(capacity: 256 + versions.count * 48)
         json.beginObject()
-        json.member("time", Self.timestamp(time))
+        // Milliseconds order requests within a second.
+        json.member("time", Timestamp(flooringSecondsSinceEpoch: time.timeIntervalSince1970).iso8601)
         json.member("requestId", requestID)
         json.memberIfPresent("operation", operation)
         json.memberIfPresent("package", package?.description)
@@ -48,15 +49,5 @@ public struct RequestLogEntry: Sendable {
         var line = json.bytes
         line.append(0x0A)
         return line
-    }
-
-    /// `2026-01-02T03:04:05.678Z`: the log orders requests within a second.
-    static func timestamp(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        let millis = Int((date.timeIntervalSince1970 - seconds) * 1000)
-        var text = AMZDate.iso8601(Date(timeIntervalSince1970: seconds))
-        text.removeLast()
-        let digits = String(millis)
-        return text + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 }

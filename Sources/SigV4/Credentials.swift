@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// An AWS access key pair with an optional session token; its description never shows the secret.
 public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -25,7 +26,7 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDe
     public var description: String {
         "Credentials(accessKeyID: \(accessKeyID), secretAccessKey: <redacted>"
             + (sessionToken == nil ? "" : ", sessionToken: <redacted>")
-            + (expiration.map { ", expiration: \(AMZDate.iso8601($0))" } ?? "") + ")"
+            + (expiration.map { ", expiration: \(Timestamp(flooring: $0).iso8601Seconds)" } ?? "") + ")"
     }
 
     public var debugDescription: String { description }

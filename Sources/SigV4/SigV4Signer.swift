@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Model
 
 /// Signs requests with AWS Signature Version 4, exposing each of AWS's steps so they can be checked.
 ///
@@ -43,9 +44,10 @@ public struct SigV4Signer: Sendable {
 
     /// Every intermediate value of signing `request` at `date`.
     public func steps(for request: SigningRequest, at date: Date) -> SigningSteps {
+        let time = Timestamp(flooring: date)
         var prepared = request
         prepared.headers.removeAll { Self.replacedHeaders.contains(HeaderName.lowercased($0.name)) }
-        prepared.headers.append(HeaderField("X-Amz-Date", AMZDate.timestamp(date)))
+        prepared.headers.append(HeaderField("X-Amz-Date", time.basicFormat))
         if let token = credentials.sessionToken {
             prepared.headers.append(HeaderField("X-Amz-Security-Token", token))
         }
@@ -56,8 +58,8 @@ public struct SigV4Signer: Sendable {
         let names = Self.signedHeaderNames(prepared.headers)
         let canonical = CanonicalRequest.bytes(prepared, signedHeaders: names, payloadHash: payloadHash,
                                                normalizesPath: normalizesPath)
-        let scope = CredentialScope(day: AMZDate.day(date), region: region, service: service)
-        let toSign = Self.stringToSign(canonicalRequest: canonical, date: date, scope: scope)
+        let scope = CredentialScope(day: time.basicDate, region: region, service: service)
+        let toSign = Self.stringToSign(canonicalRequest: canonical, time: time, scope: scope)
         let signature = String(decoding: Self.signature(of: toSign, keyCache.hmac(credentials: credentials, day: scope.day,
                                                                                     region: region, service: service)),
                                as: UTF8.self)
@@ -86,12 +88,12 @@ public struct SigV4Signer: Sendable {
     }
 
     /// Step 2, the string to sign: algorithm, timestamp, credential scope and the canonical request's hash.
-    static func stringToSign(canonicalRequest: [UInt8], date: Date, scope: CredentialScope) -> [UInt8] {
+    static func stringToSign(canonicalRequest: [UInt8], time: Timestamp, scope: CredentialScope) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(160)
         out.append(contentsOf: algorithm.utf8)
         out.append(0x0A)
-        out.append(contentsOf: AMZDate.timestamp(date).utf8)
+        time.appendBasicFormat(to: &out)
         out.append(0x0A)
         out.append(contentsOf: scope.rendered.utf8)
         out.append(0x0A)
@@ -135,4 +137,12 @@ public struct SigV4Signer: Sendable {
     public static func hexSHA256(_ bytes: [UInt8]) -> String {
         LowercaseHex.string(SHA256.hash(data: bytes))
     }
+}
+
+extension Timestamp {
+    /// A clock's `Date` as the signature's time: its whole second, never the next.
+    init(flooring date: Date) { self.init(flooringSecondsSinceEpoch: date.timeIntervalSince1970) }
+
+    /// The time as a `Date`, for clocks and skew.
+    var date: Date { Date(timeIntervalSince1970: secondsSinceEpoch) }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Model
 
 /// Checks SigV4 signatures on the server side by recomputing them with the signer's own steps.
 ///
@@ -35,9 +36,10 @@ public struct SigV4Verifier: Sendable {
     public func verify(_ request: SigningRequest) -> Result<AuthorizationHeader, SignatureVerificationError> {
         guard let header = request.header("authorization") else { return .failure(.missingAuthorization) }
         guard let authorization = AuthorizationHeader(parsing: header) else { return .failure(.malformedAuthorization) }
-        guard let dateText = request.header("x-amz-date"), let date = AMZDate.parse(dateText),
-              AMZDate.day(date) == authorization.scope.day
-        else { return .failure(.invalidDate) }
+        guard let dateText = request.header("x-amz-date"), let time = Timestamp(basicFormat: dateText) else {
+            return .failure(.invalidDate)
+        }
+        guard time.basicDate == authorization.scope.day else { return .failure(.invalidDate) }
         let expected = CredentialScope(day: authorization.scope.day, region: region ?? authorization.scope.region,
                                        service: service)
         guard authorization.scope == expected else {
@@ -47,13 +49,14 @@ public struct SigV4Verifier: Sendable {
             return .failure(.unknownAccessKey(accessKeyID: authorization.accessKeyID))
         }
         let now = clock.now()
+        let date = time.date
         guard abs(now.timeIntervalSince(date)) <= maximumSkew else {
             return .failure(.clockSkew(requestTime: date, serverTime: now))
         }
         let payloadHash = request.header("x-amz-content-sha256") ?? SigV4Signer.hexSHA256(request.body)
         let canonical = CanonicalRequest.bytes(request, signedHeaders: authorization.signedHeaders, payloadHash: payloadHash,
                                                normalizesPath: normalizesPath)
-        let toSign = SigV4Signer.stringToSign(canonicalRequest: canonical, date: date, scope: expected)
+        let toSign = SigV4Signer.stringToSign(canonicalRequest: canonical, time: time, scope: expected)
         let credentials = Credentials(accessKeyID: authorization.accessKeyID, secretAccessKey: secret)
         let signature = SigV4Signer.signature(of: toSign, keyCache.hmac(credentials: credentials, day: expected.day,
                                                                          region: expected.region, service: service))

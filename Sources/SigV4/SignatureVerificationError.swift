@@ -59,8 +59,8 @@ public enum SignatureVerificationError: Error, Sendable, Hashable, CustomStringC
             "Credential should be scoped to region '\(expected.region)' and service '\(expected.service)', "
                 + "not '\(received.region)' and '\(received.service)'."
         case let .clockSkew(requestTime, serverTime):
-            "Signature expired: \(AMZDate.timestamp(requestTime)) is now earlier or later than "
-                + "\(AMZDate.timestamp(serverTime)) by more than 5 minutes."
+            "Signature expired: \(Timestamp(flooring: requestTime).basicFormat) is now earlier or later than "
+                + "\(Timestamp(flooring: serverTime).basicFormat) by more than 5 minutes."
         case .signatureMismatch:
             "The request signature we calculated does not match the signature you provided. "
                 + "Check your AWS Secret Access Key and signing method."

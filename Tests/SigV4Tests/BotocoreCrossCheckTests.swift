@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
+import Model
 import SigV4
 import Testing
+import TestSupport
 
 /// Our `Authorization` header against botocore's `SigV4Auth` for the same request, time and credentials.
 @Suite struct BotocoreCrossCheckTests {
@@ -83,7 +84,7 @@ import Testing
                     body: String(decoding: request.body, as: UTF8.self),
                     accessKey: credentials.accessKeyID, secretKey: credentials.secretAccessKey,
                     token: credentials.sessionToken, region: "us-east-1", service: "codeartifact",
-                    timestamp: AMZDate.timestamp(Self.date)))
+                    timestamp: Timestamp(secondsSinceEpoch: Self.date.timeIntervalSince1970).basicFormat))
             }
         }
         let output = try Python.run(Self.script, input: try JSONEncoder().encode(cases))

@@ -16,16 +16,6 @@ import Testing
                        body: Array(#"{"versions":["1.0.0"]}"#.utf8))
     }
 
-    @Test func amzDateRoundTrips() {
-        #expect(AMZDate.timestamp(Self.date) == "20150830T123600Z")
-        #expect(AMZDate.day(Self.date) == "20150830")
-        #expect(AMZDate.parse("20150830T123600Z") == Self.date)
-        #expect(AMZDate.parse("2015-08-30T12:36:00Z") == nil)
-        let leap = Date(timeIntervalSince1970: 951_825_600)  // 2000-02-29T12:00:00Z
-        #expect(AMZDate.timestamp(leap) == "20000229T120000Z")
-        #expect(AMZDate.parse("20000229T120000Z") == leap)
-    }
-
     @Test func encodingKeepsOnlyUnreserved() {
         #expect(URIEncoding.encode("a b+c@d~e%f/ü") == "a%20b%2Bc%40d~e%25f%2F%C3%BC")
         #expect(URIEncoding.encodePath("/a b/c") == "/a%20b/c")
