@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Emulator",
             dependencies: [
-                "Model", "SigV4", "JSONLines", "Manifest", "CodeArtifact",
+                "Model", "SigV4", "JSONLines", "Manifest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -29,17 +29,8 @@ let package = Package(
         .target(name: "Plan", dependencies: ["Manifest"], swiftSettings: instrumented),
         .target(name: "Journal", dependencies: ["Plan", "JSONLines", "Model"], swiftSettings: instrumented),
         .target(name: "SigV4", dependencies: ["Model", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: instrumented),
-        // The service's model types the emulator uses, without the HTTP client and credential providers.
-        .target(name: "CodeArtifact", dependencies: ["Model", "SigV4", "JSONLines"],
-                exclude: ["CodeArtifactClient.swift", "CredentialProvider.swift", "CredentialProvider+Chain.swift",
-                          "CredentialProvider+Container.swift", "CredentialProvider+CredentialProcess.swift",
-                          "CredentialProvider+Environment.swift", "CredentialProvider+InstanceMetadata.swift",
-                          "CredentialProvider+Profile.swift", "CredentialProvider+Refreshing.swift",
-                          "CredentialProvider+Static.swift", "CredentialProvider+WebIdentity.swift",
-                          "CredentialsDocument.swift", "TransportError.swift", "ClientConfiguration.swift", "RequestPreview.swift"],
-                swiftSettings: instrumented),
         // The emulator's core (request in, answer out), without its HTTP server.
-        .target(name: "Emulator", dependencies: ["Model", "SigV4", "JSONLines", "Manifest", "CodeArtifact"],
+        .target(name: "Emulator", dependencies: ["Model", "SigV4", "JSONLines", "Manifest"],
                 exclude: ["EmulatorResponder.swift", "EmulatorServer.swift", "EventLoopHTTP1Channel.swift",
                           "EventLoopTaskExecutor.swift", "QuietLogHandler.swift"],
                 swiftSettings: instrumented),
@@ -51,7 +42,7 @@ let package = Package(
                           swiftSettings: instrumented, linkerSettings: fuzzer),
         .executableTarget(name: "fuzz-journal-replay", dependencies: ["FuzzSupport", "Journal", "Plan", "JSONLines", "Model"],
                           swiftSettings: instrumented, linkerSettings: fuzzer),
-        .executableTarget(name: "fuzz-emulator-request", dependencies: ["FuzzSupport", "Emulator", "CodeArtifact", "SigV4", "JSONLines", "Model"],
+        .executableTarget(name: "fuzz-emulator-request", dependencies: ["FuzzSupport", "Emulator", "SigV4", "JSONLines", "Model"],
                           swiftSettings: instrumented, linkerSettings: fuzzer),
     ]
 )

@@ -4,10 +4,10 @@ import Model
 /// The `successfulVersions`/`failedVersions` answer shared by the batch operations.
 enum BatchAnswer {
     /// The answer's JSON: successes, then failures, each in request order.
-    static func body(package: InventoryPackage, outcomes: [(version: String, outcome: VersionOutcome)]) -> [UInt8] {
+    static func body(package: PackageKey, outcomes: [(version: String, outcome: VersionAnswer)]) -> [UInt8] {
         // `NOT_FOUND` messages name the package: most batches of a rerun are all absent, so the
         // name is formatted once and each message is put together as bytes in the same storage.
-        let notFoundSuffix = Array(" of package \(package.description) not found".utf8)
+        let notFoundSuffix = Array(" of package \(package.resourcePath) not found".utf8)
         var notFound: [UInt8] = []
         notFound.reserveCapacity(notFoundSuffix.count + 48)
         var json = JSONWriter(capacity: 64 + outcomes.count * (notFoundSuffix.count + 80))

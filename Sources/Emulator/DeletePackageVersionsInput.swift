@@ -4,7 +4,7 @@ import SigV4
 
 /// A decoded, validated `DeletePackageVersions` request (also the shape of `DisposePackageVersions`).
 struct DeletePackageVersionsInput: Sendable, Hashable {
-    var target: PackageQuery
+    var target: PackageKey
     var versions: [String]
     var expectedStatus: PackageVersionStatus?
 
@@ -14,7 +14,7 @@ struct DeletePackageVersionsInput: Sendable, Hashable {
     /// Decodes the query members and the JSON body, or the `ValidationException` the service answers.
     static func decode(query: [QueryParameter], body: [UInt8]) -> Result<Self, ServiceException> {
         var validator = RequestValidator()
-        let target = PackageQuery.decode(PackageQuery.parameters(query), into: &validator)
+        let target = PackageKey.decode(query: query.firstValues, into: &validator)
         let read = RequestBody.withObject(body) { object in
             let versions = RequestBody.versions(object?.member("versions"), into: &validator)
             var expectedStatus: PackageVersionStatus?

@@ -1,7 +1,6 @@
-import CodeArtifact
-import SigV4
 import JSONLines
 import Model
+import SigV4
 
 extension EmulatorCore {
     /// `DeletePackageVersions`: each version is deleted, `NOT_FOUND`, `MISMATCHED_STATUS` or `SKIPPED`.
@@ -23,7 +22,7 @@ extension EmulatorCore {
         let expected = input.expectedStatus
         // Without skips (faults off) every version goes, without hashing each into the empty set.
         let kept = skipped.isEmpty ? input.versions : input.versions.filter { !skipped.contains($0) }
-        let batch = inventory.update(input.target.package, versions: kept) { version, record in
+        let batch = inventory.update(input.target, versions: kept) { version, record in
             if let expected, record.status != expected {
                 return .failed(.mismatchedStatus,
                                message: "Version \(version) has status \(record.status.rawValue), not the expected \(expected.rawValue)")
@@ -40,7 +39,7 @@ extension EmulatorCore {
                 (version, done[version] ?? .failed(.skipped, message: "Version \(version) was skipped"))
             }
         }
-        return .success(Self.batchResult(input.target.package, input.versions, outcomes))
+        return .success(Self.batchResult(input.target, input.versions, outcomes))
     }
 
     /// `ListPackageVersions`: one page of the package's versions that still exist.
@@ -51,10 +50,10 @@ extension EmulatorCore {
         case .failure(let error): return .failure(error)
         }
         if let error = checkAccess(.listPackageVersions, input.target) { return .failure(error) }
-        let package = input.target.package
+        let package = input.target
         guard let page = inventory.versions(of: package, status: input.status, start: input.start, limit: input.maxResults) else {
-            return .failure(ServiceException(.resourceNotFound, "Package \(package) not found",
-                                         resourceID: package.package, resourceType: "package"))
+            return .failure(ServiceException(.resourceNotFound, "Package \(package.resourcePath) not found",
+                                             resourceID: package.package, resourceType: "package"))
         }
         var json = JSONWriter(capacity: 128 + page.versions.count * 80)
         json.beginObject()
@@ -77,22 +76,21 @@ extension EmulatorCore {
     }
 
     /// `AccessDeniedException` for denied repositories, `ResourceNotFoundException` for unknown ones.
-    private func checkAccess(_ operation: Operation, _ target: PackageQuery) -> ServiceException? {
-        let package = target.package
+    private func checkAccess(_ operation: Operation, _ package: PackageKey) -> ServiceException? {
         if configuration.deniedRepositories.contains("\(package.domain)/\(package.repository)") {
-            let owner = target.domainOwner ?? inventory.accountID
+            let owner = package.domainOwner ?? inventory.accountID
             return ServiceException(
                 .accessDenied,
                 "User: arn:aws:iam::\(inventory.accountID):user/cabatch-emulator is not authorized to perform: "
                     + "codeartifact:\(operation.rawValue) on resource: "
-                    + "arn:aws:codeartifact:\(configuration.region):\(owner):package/\(package)")
+                    + "arn:aws:codeartifact:\(configuration.region):\(owner):package/\(package.resourcePath)")
         }
-        return inventory.checkRepository(domain: package.domain, owner: target.domainOwner, repository: package.repository)
+        return inventory.checkRepository(domain: package.domain, owner: package.domainOwner, repository: package.repository)
     }
 
     /// The answer and log line of a batch operation.
-    static func batchResult(_ package: InventoryPackage, _ versions: [String],
-                            _ outcomes: [(version: String, outcome: VersionOutcome)]) -> OperationResult {
+    static func batchResult(_ package: PackageKey, _ versions: [String],
+                            _ outcomes: [(version: String, outcome: VersionAnswer)]) -> OperationResult {
         var logged: [(version: String, outcome: String)] = []
         logged.reserveCapacity(outcomes.count)
         // The log lists successes first, as the answer does.

@@ -100,7 +100,7 @@ public final class EmulatorCore: Sendable {
 
     /// The log line and answer of a request that reached its operation.
     struct OperationResult {
-        var package: InventoryPackage
+        var package: PackageKey
         var versions: [String]
         var outcomes: [(version: String, outcome: String)]
         var body: [UInt8]

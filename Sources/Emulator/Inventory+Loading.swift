@@ -1,6 +1,7 @@
 import Foundation
-import Manifest
 import JSONLines
+import Manifest
+import Model
 
 extension Inventory {
     /// An inventory read from a JSON Lines file (zstd-compressed or plain) of rows with an
@@ -29,8 +30,8 @@ extension Inventory {
 
     /// `count` rows of new versions, round-robin over the packages of `rows` in first-seen order.
     static func extraRows(count: Int, besides rows: [ManifestRow]) -> [ManifestRow] {
-        var seen = Set<InventoryPackage>()
-        let templates = rows.filter { seen.insert(InventoryPackage($0)).inserted }
+        var seen = Set<PackageKey>()
+        let templates = rows.filter { seen.insert($0.key.withoutOwner).inserted }
         return (0..<count).map { index in
             var row = templates[index % templates.count]
             row.version = "0.0.0-extra.\(index)"

@@ -1,4 +1,3 @@
-import CodeArtifact
 import Foundation
 import Manifest
 import Model
@@ -11,7 +10,8 @@ public final class Inventory: @unchecked Sendable {
     /// The account that owns domains whose rows name no `domainOwner`.
     public let accountID: String
     private let lock = NSLock()
-    private var packages: [InventoryPackage: PackageVersions] = [:]
+    /// Keyed without owners: a domain has one owner, in `domainOwners`.
+    private var packages: [PackageKey: PackageVersions] = [:]
     private var domainOwners: [String: String] = [:]
     private var repositories: Set<InventoryRepository> = []
     /// How many batches `update` has applied; stamps records to find repeats within a batch.
@@ -27,7 +27,7 @@ public final class Inventory: @unchecked Sendable {
     /// - Throws: ``InventoryError`` when the row's `status` is not a package version status.
     public func add(_ row: ManifestRow) throws(InventoryError) {
         let status = row.status ?? .published
-        let package = InventoryPackage(row)
+        let package = row.key.withoutOwner
         let record = VersionRecord(status: status, revision: Self.revision(package, row.version))
         withLock {
             if domainOwners[row.domain] == nil { domainOwners[row.domain] = row.domainOwner ?? accountID }
@@ -74,8 +74,8 @@ public final class Inventory: @unchecked Sendable {
 
     /// Applies `change` to each distinct existing version of `versions`, in order; versions the
     /// service does not know are `NOT_FOUND` and `change` never sees them.
-    func update(_ package: InventoryPackage, versions: [String],
-                _ change: (String, inout VersionRecord) -> VersionOutcome) -> BatchOutcome {
+    func update(_ package: PackageKey, versions: [String],
+                _ change: (String, inout VersionRecord) -> VersionAnswer) -> BatchOutcome {
         var result = BatchOutcome()
         result.outcomes.reserveCapacity(versions.count)
         // Repeats of a version the inventory holds are found by the batch's stamp on its record,
@@ -84,7 +84,7 @@ public final class Inventory: @unchecked Sendable {
         withLock {
             batches += 1
             let batch = batches
-            guard let index = packages.index(forKey: package) else {
+            guard let index = packages.index(forKey: package.withoutOwner) else {
                 for version in versions where unknown.insert(version).inserted { result.outcomes.append((version, .notFound)) }
                 return
             }
@@ -115,11 +115,11 @@ public final class Inventory: @unchecked Sendable {
 
     /// One page of a package's existing versions, filtered by status, starting at position `start`
     /// of the inventory order; `nil` when the package does not exist.
-    func versions(of package: InventoryPackage, status: PackageVersionStatus?, start: Int, limit: Int)
+    func versions(of package: PackageKey, status: PackageVersionStatus?, start: Int, limit: Int)
         -> (versions: [(String, VersionRecord)], next: Int?)?
     {
         withLock {
-            guard let all = packages[package] else { return nil }
+            guard let all = packages[package.withoutOwner] else { return nil }
             var page: [(String, VersionRecord)] = []
             var index = start
             while index < all.order.count {
@@ -136,15 +136,16 @@ public final class Inventory: @unchecked Sendable {
     }
 
     /// Every version with its final status and delete count, packages in a stable order.
-    public func snapshot() -> [VersionState] {
+    public func snapshot() -> [StoredVersion] {
         let copy = withLock { (packages, domainOwners) }
-        var states: [VersionState] = []
-        for (package, versions) in copy.0.sorted(by: { $0.key.description < $1.key.description }) {
+        var states: [StoredVersion] = []
+        for (package, versions) in copy.0.sorted(by: { $0.key.resourcePath < $1.key.resourcePath }) {
+            var owned = package
+            owned.domainOwner = copy.1[package.domain] ?? accountID
             for version in versions.order {
                 let record = versions.records[version]!
-                states.append(VersionState(package: package, domainOwner: copy.1[package.domain] ?? accountID,
-                                           version: version, status: record.status.rawValue,
-                                           revision: record.revision, deletes: record.deletes))
+                states.append(StoredVersion(package: owned, version: version, status: record.status.rawValue,
+                                            revision: record.revision, deletes: record.deletes))
             }
         }
         return states
@@ -157,14 +158,20 @@ public final class Inventory: @unchecked Sendable {
     }
 
     /// A stable revision for a version (FNV-1a of its coordinates), so runs can be compared.
-    static func revision(_ package: InventoryPackage, _ version: String) -> String {
+    static func revision(_ package: PackageKey, _ version: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in package.description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in package.resourcePath.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         hash = (hash ^ 0x40) &* 0x100_0000_01b3
         for byte in version.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
+}
+
+/// A repository of the emulated inventory, which exists even once all its packages are gone.
+struct InventoryRepository: Sendable, Hashable {
+    var domain: String
+    var repository: String
 }
 
 /// Why an inventory cannot be built from its rows.

@@ -1,10 +1,9 @@
-import CodeArtifact
-import SigV4
 import Model
+import SigV4
 
 /// A decoded, validated `ListPackageVersions` request; every member is in the query string.
 struct ListPackageVersionsInput: Sendable, Hashable {
-    var target: PackageQuery
+    var target: PackageKey
     var status: PackageVersionStatus?
     var maxResults: Int
     /// Where the page starts in the package's inventory order, from `next-token`.
@@ -18,9 +17,9 @@ struct ListPackageVersionsInput: Sendable, Hashable {
     private enum OriginType: String, CaseIterable { case `internal` = "INTERNAL", external = "EXTERNAL", unknown = "UNKNOWN" }
 
     static func decode(query: [QueryParameter]) -> Result<Self, ServiceException> {
-        let values = PackageQuery.parameters(query)
+        let values = query.firstValues
         var validator = RequestValidator()
-        let target = PackageQuery.decode(values, into: &validator)
+        let target = PackageKey.decode(query: values, into: &validator)
         let status = validator.oneOf(PackageVersionStatus.self, values["status"], member: "status")
         _ = validator.oneOf(SortType.self, values["sortBy"], member: "sortBy")
         _ = validator.oneOf(OriginType.self, values["originType"], member: "originType")

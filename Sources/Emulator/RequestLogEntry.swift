@@ -8,7 +8,7 @@ public struct RequestLogEntry: Sendable {
     public var requestID: String
     /// The operation's name, or `nil` when the path names none.
     public var operation: String?
-    public var package: InventoryPackage?
+    public var package: PackageKey?
     public var versions: [String]
     /// The HTTP status, or `nil` when the connection was closed without an answer.
     public var status: Int?
@@ -27,7 +27,7 @@ public struct RequestLogEntry: Sendable {
         json.member("time", Timestamp(flooringSecondsSinceEpoch: time.timeIntervalSince1970).iso8601)
         json.member("requestId", requestID)
         json.memberIfPresent("operation", operation)
-        json.memberIfPresent("package", package?.description)
+        json.memberIfPresent("package", package?.resourcePath)
         if !versions.isEmpty {
             json.key("versions")
             json.beginArray()

@@ -1,4 +1,3 @@
-import CodeArtifact
 import Model
 
 /// One version of an inventory package: its current status and what requests did to it.
@@ -27,8 +26,8 @@ struct PackageVersions: Sendable {
     }
 }
 
-/// What a per-version operation did to one version.
-enum VersionOutcome: Sendable, Hashable {
+/// What a per-version operation answers for one version.
+enum VersionAnswer: Sendable, Hashable {
     case succeeded(revision: String, status: PackageVersionStatus)
     /// `NOT_FOUND`: its message names the version and package, so it is written with the answer
     /// rather than built for each version of a batch that is often all absent.
@@ -38,7 +37,7 @@ enum VersionOutcome: Sendable, Hashable {
 
 /// The per-version answer of a batch operation, in request order, duplicates removed.
 struct BatchOutcome: Sendable {
-    var outcomes: [(version: String, outcome: VersionOutcome)] = []
+    var outcomes: [(version: String, outcome: VersionAnswer)] = []
 
     var succeededCount: Int {
         outcomes.count { if case .succeeded = $0.outcome { true } else { false } }

@@ -22,7 +22,7 @@ import Testing
         #expect(inventory.versionCount == 2)
         #expect(inventory.countsByStatus() == ["Unlisted": 1, "Published": 1])
         // The first row's domain fixes the owner: the caller's account.
-        #expect(Set(inventory.snapshot().map(\.domainOwner)) == ["111122223333"])
+        #expect(Set(inventory.snapshot().map(\.package.domainOwner)) == ["111122223333"])
     }
 
     @Test func refusesInvalidLinesAndStatuses() throws {

@@ -18,7 +18,7 @@ import Testing
         let input = try decode(#" {"versions":["1.0","a\"b\\c\u00e9\ud83d\ude00"],"n":-1.5e2,"t":true,"f":false,"z":null,"o":{}} "#).get()
         #expect(input.versions == ["1.0", "a\"b\\cé😀"])
         #expect(input.expectedStatus == nil)
-        #expect(input.target.package.package == "node")
+        #expect(input.target.package == "node")
         #expect(try decode(#"{"versions":[],"expectedStatus":"Archived"}"#).get().expectedStatus == .archived)
         #expect(try decode(#"{"versions":[],"expectedStatus":null}"#).get().expectedStatus == nil)
         // A repeated member keeps its last value, as the service's parser does.

@@ -73,7 +73,7 @@ import Model
         #expect(Set(data.failures.map(\.code)) == ["MISMATCHED_STATUS", "ResourceNotFoundException"])
 
         // The emulator's truth, by package@version in npm-store.
-        var truth: [String: Emulator.VersionState] = [:]
+        var truth: [String: StoredVersion] = [:]
         for state in emulator.inventory.snapshot() { truth["\(state.package.package)@\(state.version)"] = state }
 
         var csv: [UInt8] = []

@@ -1,9 +1,10 @@
 import JSONLines
+import Model
 
-/// One line of the emulator's state file: a version's final status and how often it was deleted.
-public struct VersionState: Sendable, Hashable {
-    public var package: InventoryPackage
-    public var domainOwner: String
+/// One version as the emulator holds it: its package (with the domain's owner), status,
+/// revision and how many times a delete was applied to it; a line of the state file.
+public struct StoredVersion: Sendable, Hashable {
+    public var package: PackageKey
     public var version: String
     /// The wire name of the status (`Published`, `Deleted`, …).
     public var status: String
@@ -11,11 +12,11 @@ public struct VersionState: Sendable, Hashable {
     /// How many times a delete was applied to the version; the truth a run is checked against.
     public var deletes: Int
 
-    /// The state as one JSON object, with the members of a manifest row plus the outcome.
+    /// The version as one JSON object, with the members of a manifest row plus the outcome.
     public func write(to json: inout JSONWriter) {
         json.beginObject()
         json.member("domain", package.domain)
-        json.member("domainOwner", domainOwner)
+        json.memberIfPresent("domainOwner", package.domainOwner)
         json.member("repository", package.repository)
         json.member("format", package.format.rawValue)
         json.memberIfPresent("namespace", package.namespace)
