@@ -2,6 +2,7 @@
 import Foundation
 import FuzzSupport
 import Manifest
+import Model
 @testable import SigV4
 
 enum EmulatorRequestFuzz {
@@ -14,7 +15,7 @@ enum EmulatorRequestFuzz {
     static let verifier = SigV4Verifier(region: region, service: "codeartifact", clock: .fixed(now)) { key in
         key == EmulatorConfiguration.exampleAccessKeyID ? EmulatorConfiguration.exampleSecretAccessKey : nil
     }
-    static let rows = [("1.0.0", "Published"), ("1.0.1", "Archived"), ("2.0.0", "Unlisted")].map { version, status in
+    static let rows = [("1.0.0", PackageVersionStatus.published), ("1.0.1", .archived), ("2.0.0", .unlisted)].map { version, status in
         ManifestRow(domain: "acme", repository: "npm-store", format: .npm, namespace: "types", package: "node",
                     version: version, status: status)
     }
