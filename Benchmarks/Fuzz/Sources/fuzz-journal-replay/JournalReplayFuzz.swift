@@ -22,7 +22,7 @@ enum JournalReplayFuzz {
             try ScratchFile.write(Array(rows.joined(separator: "\n").utf8) + [0x0A], to: manifest)
             var planned = try Planner().plan([InputFile(manifest)], onReject: { _ in })
             // A name of its own, so that the plan's bytes (and sha256, which journals name) are the same in every run.
-            planned.header.manifests[0].name = "fuzz.jsonl"
+            planned.header.manifests[0].file.name = "fuzz.jsonl"
             try PlanFile.write(planned.header, requests: planned.builder, to: path)
             return (path, try PlanFile.read(path))
         } catch {

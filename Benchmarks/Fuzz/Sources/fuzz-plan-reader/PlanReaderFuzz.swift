@@ -81,7 +81,7 @@ enum PlanReaderFuzz {
                 let rowsPath = "\(work)/rows.jsonl", planPath = "\(work)/rows.plan"
                 try ScratchFile.write(Array(lines.prefix(rows).joined(separator: [0x0A])) + [0x0A], to: rowsPath)
                 var planned = try Planner(skipInvalid: true).plan([InputFile(rowsPath)], onReject: { _ in })
-                planned.header.manifests[0].name = "rows.jsonl"  // the same seeds in every run
+                planned.header.manifests[0].file.name = "rows.jsonl"  // the same seeds in every run
                 try PlanFile.write(planned.header, requests: planned.builder, to: planPath)
                 let file = try ScratchFile.read(planPath)
                 var content: [UInt8] = []
