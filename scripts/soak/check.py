@@ -72,7 +72,7 @@ def key_of(row):
 
 
 def describe(key):
-    """The emulator log's name for a package (`InventoryPackage.description`)."""
+    """The emulator log's name for a package (`PackageKey.resourcePath`)."""
     domain, repository, fmt, namespace, package = key
     return f"{domain}/{repository}/{fmt}/" + (f"{namespace}/" if namespace is not None else "") + package
 
