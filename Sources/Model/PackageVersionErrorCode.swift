@@ -1,5 +1,5 @@
 /// Why the service refused one version of a batch (`failedVersions[v].errorCode`).
-public enum PackageVersionErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
+public enum PackageVersionErrorCode: String, Sendable, Hashable, CaseIterable {
     case alreadyExists = "ALREADY_EXISTS"
     case mismatchedRevision = "MISMATCHED_REVISION"
     case mismatchedStatus = "MISMATCHED_STATUS"

@@ -1,5 +1,5 @@
 /// A package version's lifecycle status, as the service spells it.
-public enum PackageVersionStatus: String, Sendable, Hashable, Codable, CaseIterable {
+public enum PackageVersionStatus: String, Sendable, Hashable, CaseIterable {
     case published = "Published"
     case unfinished = "Unfinished"
     case unlisted = "Unlisted"

@@ -2,7 +2,7 @@
 ///
 /// The first six are the modelled errors of the batch operations; the signing ones and
 /// `UnknownOperationException` come from the front door shared by all AWS JSON services.
-public enum ServiceErrorType: String, Sendable, Hashable, Codable, CaseIterable {
+public enum ServiceErrorType: String, Sendable, Hashable, CaseIterable {
     case accessDenied = "AccessDeniedException"
     case conflict = "ConflictException"
     case internalServer = "InternalServerException"
