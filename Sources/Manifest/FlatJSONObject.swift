@@ -167,6 +167,11 @@ struct FlatJSONObject: RowJSONObject {
 
     var kind: JSONKind { .object }
 
+    // Manifests carry none of them: one comparison instead of five lookups per row.
+    var mayHaveInventoryMembers: Bool {
+        starts[7] >= 0 || starts[8] >= 0 || starts[9] >= 0 || starts[10] >= 0 || starts[11] >= 0
+    }
+
     func member(_ field: PackageField) -> FlatJSONValue? {
         let index = Self.index(field)
         let start = starts[index]
@@ -227,6 +232,12 @@ protocol RowJSONObject {
     associatedtype Value: RowJSONValue
     var kind: JSONKind { get }
     func member(_ field: PackageField) -> Value?
+    /// Whether the line may name any of an inventory's own members (`false` only when it surely does not).
+    var mayHaveInventoryMembers: Bool { get }
+}
+
+extension RowJSONObject {
+    var mayHaveInventoryMembers: Bool { true }
 }
 
 /// A member's value, as a row decoder reads it.

@@ -76,7 +76,7 @@ public struct ManifestRowDecoder: Sendable {
                                   namespace: namespace, package: package, version: version)
             // The same package as the valid row before: only the version is new.
             var violation = same ? ServiceConstraints.check(.version, version) : row.violations().first
-            if violation == nil {
+            if violation == nil, root.mayHaveInventoryMembers {
                 // What an inventory records of the version, each checked as the service would.
                 var unused = false
                 let status = try optional(root, .status, reusing: nil, same: &unused)
