@@ -102,7 +102,7 @@ struct EmulatorBench {
             return
         }
         let inventory = Inventory()
-        try inventory.add(contentsOf: rows(packages: options.packages))
+        inventory.add(contentsOf: rows(packages: options.packages))
         let server = EmulatorServer(core: EmulatorCore(configuration: EmulatorConfiguration(), inventory: inventory))
         let shutdown = EmulatorShutdown()
         let (stream, continuation) = AsyncStream.makeStream(of: URL.self)
@@ -254,7 +254,7 @@ struct EmulatorBench {
 
     static func coreOnly(_ options: Options) throws {
         let inventory = Inventory()
-        try inventory.add(contentsOf: rows(packages: options.packages))
+        inventory.add(contentsOf: rows(packages: options.packages))
         let core = EmulatorCore(configuration: EmulatorConfiguration(), inventory: inventory)
         let signer = SigV4Signer(
             credentials: Credentials(accessKeyID: EmulatorConfiguration.exampleAccessKeyID,

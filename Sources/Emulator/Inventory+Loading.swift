@@ -23,7 +23,7 @@ extension Inventory {
         let rows = try inventory.add(contentsOf: path)
         guard extraVersions > 0, !rows.isEmpty else { return inventory }
         for row in Self.extraRows(count: extraVersions, besides: rows) {
-            try inventory.add(row)
+            inventory.add(row)
         }
         return inventory
     }
@@ -58,7 +58,7 @@ extension Inventory {
         guard rejectCount == 0 else {
             throw EmulatorFileError.invalidInventory(path: path, rejects: rejectCount, examples: rejects.map(\.description))
         }
-        try add(contentsOf: rows)
+        add(contentsOf: rows)
         return rows
     }
 }

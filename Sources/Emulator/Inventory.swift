@@ -23,9 +23,7 @@ public final class Inventory: @unchecked Sendable {
     }
 
     /// Adds a row's domain, repository, package and version; a version already present is replaced.
-    ///
-    /// - Throws: ``InventoryError`` when the row's `status` is not a package version status.
-    public func add(_ row: ManifestRow) throws(InventoryError) {
+    public func add(_ row: ManifestRow) {
         let status = row.status ?? .published
         let package = row.key.withoutOwner
         let record = VersionRecord(status: status, revision: Self.revision(package, row.version))
@@ -37,8 +35,8 @@ public final class Inventory: @unchecked Sendable {
     }
 
     /// Adds every row of `rows`.
-    public func add(contentsOf rows: some Sequence<ManifestRow>) throws(InventoryError) {
-        for row in rows { try add(row) }
+    public func add(contentsOf rows: some Sequence<ManifestRow>) {
+        for row in rows { add(row) }
     }
 
     /// How many versions the inventory holds, whatever their status.
@@ -174,22 +172,3 @@ struct InventoryRepository: Sendable, Hashable {
     var repository: String
 }
 
-/// Why an inventory cannot be built from its rows.
-public enum InventoryError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A row's `status` is not one of the service's package version statuses.
-    case unknownStatus(String, version: String)
-
-    /// A stable, payload-free name for the error.
-    public var code: String {
-        switch self {
-        case .unknownStatus: "unknown-status"
-        }
-    }
-
-    public var description: String {
-        switch self {
-        case let .unknownStatus(status, version):
-            "\(version): status \"\(status)\" is not one of \(PackageVersionStatus.allCases.map(\.rawValue).joined(separator: " "))"
-        }
-    }
-}

@@ -61,7 +61,7 @@ public final class RunningEmulator: Sendable {
     public static func start(rows: [ManifestRow],
                              configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> RunningEmulator {
         let inventory = Inventory()
-        try inventory.add(contentsOf: rows)
+        inventory.add(contentsOf: rows)
         return try await start(inventory: inventory, configuration: configuration)
     }
 

@@ -17,7 +17,7 @@ import TestSupport
         }
         rows.append(ManifestRow(domain: "acme", repository: "locked", format: .npm, namespace: "types", package: "node", version: "1"))
         let inventory = Inventory()
-        try inventory.add(contentsOf: rows)
+        inventory.add(contentsOf: rows)
         return inventory
     }
 

@@ -25,7 +25,7 @@ struct EmulatorFixture {
     static func core(_ rows: [ManifestRow], configuration: EmulatorConfiguration = EmulatorConfiguration(),
                      now: Date = start) throws -> EmulatorCore {
         let inventory = Inventory()
-        try inventory.add(contentsOf: rows)
+        inventory.add(contentsOf: rows)
         return EmulatorCore(configuration: configuration, inventory: inventory, clock: .fixed(now))
     }
 

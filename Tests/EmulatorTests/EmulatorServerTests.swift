@@ -94,7 +94,7 @@ import TestSupport
 
     private func inventory(_ rows: [Manifest.ManifestRow]) throws -> Inventory {
         let inventory = Inventory()
-        try inventory.add(contentsOf: rows)
+        inventory.add(contentsOf: rows)
         return inventory
     }
 }

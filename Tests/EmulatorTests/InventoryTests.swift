@@ -51,7 +51,7 @@ import Testing
 
     @Test func writesTheStateFile() throws {
         let inventory = Inventory()
-        try inventory.add(ManifestRow(domain: "acme", repository: "r1", format: .pypi, package: "p", version: "1"))
+        inventory.add(ManifestRow(domain: "acme", repository: "r1", format: .pypi, package: "p", version: "1"))
         let path = try temporaryFile("state.jsonl", "")
         try inventory.writeState(to: path)
         let line = try #require(String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first)
