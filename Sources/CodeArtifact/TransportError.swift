@@ -22,15 +22,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 
     public var code: String { kind.rawValue }
 
-    public var classification: ErrorClassification { Self.classification(of: kind) }
-
-    /// The classification of a transport error's stable code (`connection_refused`, `tls`, …),
-    /// for journals and stop reasons that keep only the code; `nil` for any other code.
-    public static func classification(code: String) -> ErrorClassification? {
-        Kind(rawValue: code).map(classification(of:))
-    }
-
-    private static func classification(of kind: Kind) -> ErrorClassification {
+    public var classification: ErrorClassification {
         switch kind {
         case .connectTimeout, .readTimeout, .connectionClosed, .connectionRefused, .other:
             ErrorClassification(retry: .transient, scope: .request)
