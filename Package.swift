@@ -48,6 +48,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "Export", dependencies: ["CodeArtifact", "Manifest", "Model", "JSONLines"]),
         .target(name: "Journal", dependencies: ["Plan", "JSONLines", "Model"]),
         .target(
             name: "Execution",
@@ -65,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "cabatch",
             dependencies: [
-                "Model", "JSONLines", "Manifest", "Versioning", "Selection", "Plan", "SigV4", "CodeArtifact", "Journal",
+                "Model", "JSONLines", "Manifest", "Versioning", "Selection", "Plan", "SigV4", "CodeArtifact", "Export", "Journal",
                 "Execution", "Report", "Emulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,6 +96,7 @@ let package = Package(
         .testTarget(name: "PlanTests", dependencies: ["Plan", "Manifest", "JSONLines", "Model", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "Model", "TestSupport"]),
         .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "Model", "SigV4", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "CodeArtifact", "Emulator", "Manifest", "Model", "JSONLines", "TestSupport"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "Model", "JSONLines", "TestSupport"], exclude: ["conformance"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "Model", "JSONLines", "TestSupport"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "Report", "Model", "JSONLines", "TestSupport"]),

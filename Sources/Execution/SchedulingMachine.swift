@@ -1,3 +1,4 @@
+import CodeArtifact
 import Model
 
 /// Every scheduling decision of a run, as a pure state machine: events come in with the time

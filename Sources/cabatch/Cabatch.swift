@@ -15,6 +15,7 @@ struct Cabatch: AsyncParsableCommand {
         version: CabatchVersion.current,
         subcommands: [
             // One file per command; keep this list in the order of the pipeline.
+            ExportCommand.self,
             SelectCommand.self,
             PlanCommand.self,
             ApplyCommand.self,

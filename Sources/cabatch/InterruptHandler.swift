@@ -10,7 +10,8 @@ final class InterruptHandler: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
 
-    init(resumeCommand: String, onFirst: @escaping @Sendable () -> Void) {
+    /// `finishing` names what the first Ctrl-C waits for.
+    init(resumeCommand: String, finishing: String = "the ones in flight", onFirst: @escaping @Sendable () -> Void) {
         var sources: [DispatchSourceSignal] = []
         let queue = DispatchQueue(label: "cabatch.signals")
         for number in [SIGINT, SIGTERM] {
@@ -24,10 +25,10 @@ final class InterruptHandler: @unchecked Sendable {
                 guard let self else { return }
                 let count = self.lock.withLock { self.count += 1; return self.count }
                 if count == 1 {
-                    Terminal.err("\nStopping: no new requests; waiting for the ones in flight (Ctrl-C again to exit now).")
+                    Terminal.err("\nStopping: no new requests; waiting for \(finishing) (Ctrl-C again to exit now).")
                     onFirst()
                 } else {
-                    Terminal.err("\nExiting now. The journal is consistent; resume with:\n  \(resumeCommand)")
+                    Terminal.err("\nExiting now. What was recorded is consistent; resume with:\n  \(resumeCommand)")
                     // The second Ctrl-C must not wait for the requests in flight, so the process ends
                     // here rather than through the run's return; every journaled answer is on disk.
                     exit(ExitCode.stoppedEarly.rawValue)

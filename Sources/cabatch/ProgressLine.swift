@@ -25,15 +25,19 @@ final class ProgressLine: @unchecked Sendable {
     var interval: Double { live ? 0.25 : 1 }
 
     func update(_ p: ExecutionProgress) {
+        update(text: Self.describe(p), elapsed: p.elapsed)
+    }
+
+    /// Draws `text`, the progress `elapsed` seconds into the job.
+    func update(text: String, elapsed: Double) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        let text = Self.describe(p)
         if live {
             FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
             drawn = true
-        } else if p.elapsed - lastPlain >= 10 {
-            lastPlain = p.elapsed
+        } else if elapsed - lastPlain >= 10 {
+            lastPlain = elapsed
             Terminal.err(text)
         }
     }

@@ -1,4 +1,3 @@
-import CodeArtifact
 import Dispatch
 
 /// Sends reads (listings, descriptions) the way the executor sends writes: paced by an

@@ -1,5 +1,4 @@
 import CodeArtifact
-import Execution
 import Foundation
 import Testing
 

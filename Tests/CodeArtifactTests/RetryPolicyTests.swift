@@ -1,4 +1,4 @@
-import Execution
+import CodeArtifact
 import Testing
 
 @Suite struct RetryPolicyTests {
