@@ -173,13 +173,75 @@ _cabatch() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    select|plan|apply|run|status|report|generate|emulator|help)
+    export|select|plan|apply|run|status|report|generate|emulator|help)
         # Offer subcommand argument completions
         "_cabatch_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'select plan apply run status report generate emulator help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'export select plan apply run status report generate emulator help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_cabatch_export() {
+    repeating_flags=()
+    non_repeating_flags=(--published-time --version -h --help)
+    repeating_options=(--repository --status)
+    non_repeating_options=(--domain --domain-owner --format --namespace --package-prefix -o --output-inventory --region --profile --endpoint-url --read-rate --concurrency --max-attempts --progress --output)
+    __cabatch_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--domain')
+        return
+        ;;
+    '--domain-owner')
+        return
+        ;;
+    '--repository')
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--namespace')
+        return
+        ;;
+    '--package-prefix')
+        return
+        ;;
+    '--status')
+        return
+        ;;
+    '-o'|'--output-inventory')
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--read-rate')
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
+    '--max-attempts')
+        return
+        ;;
+    '--progress')
+        __cabatch_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--output')
+        __cabatch_add_completions -W 'text'$'\n''json'
+        return
         ;;
     esac
 }

@@ -50,6 +50,7 @@ _cabatch() {
     case "${state}" in
     command)
         local -ar subcommands=(
+            'export:List what a domain holds into an inventory (resumable).'
             'select:Choose versions to remove from inventories by retention rules; writes a manifest.'
             'plan:Validate manifests and group them into a plan of DeletePackageVersions requests.'
             'apply:Run a plan'\''s requests, journaling every answer; resumes where an earlier run stopped.'
@@ -64,12 +65,42 @@ _cabatch() {
         ;;
     arg)
         case "${words[1]}" in
-        select|plan|apply|run|status|report|generate|emulator|help)
+        export|select|plan|apply|run|status|report|generate|emulator|help)
             "_cabatch_${words[1]}" && ret=0
             ;;
         esac
         ;;
     esac
+
+    return "${ret}"
+}
+
+_cabatch_export() {
+    local -i ret=1
+    local -ar ___progress=('auto' 'always' 'never')
+    local -ar ___output=('text' 'json')
+    local -ar arg_specs=(
+        '--domain[The domain to list.]:domain:'
+        '--domain-owner[The account that owns the domain (default\: your own).]:domain-owner:'
+        '*--repository[Only this repository (repeat for more; default\: every repository of the domain).]:repository:'
+        '--format[Only packages of this format.]:format:'
+        '--namespace[Only packages whose namespace starts with this.]:namespace:'
+        '--package-prefix[Only packages whose name starts with this.]:package-prefix:'
+        '*--status[Only versions with this status (repeat for more; default\: every status).]:status:'
+        '--published-time[Also read each version'\''s publishedTime\: one DescribePackageVersion per version.]'
+        '(-o --output-inventory)'{-o,--output-inventory}'[Where to write the inventory (zstd when it ends in .zst).]:inventory:'
+        '--region[The AWS region (default\: AWS_REGION, AWS_DEFAULT_REGION, then the profile'\''s region).]:region:'
+        '--profile[Use this profile from the shared config and credentials files.]:profile:'
+        '--endpoint-url[Send requests to this endpoint instead of the region'\''s (plain http\:// only on loopback).]:endpoint-url:'
+        '--read-rate[Read requests per second; lowered automatically on throttling. CodeArtifact'\''s read quotas (200/s per List operation, 800/s for all reads) are shared with everyone in the account.]:read-rate:'
+        '--concurrency[Packages listed at once.]:concurrency:'
+        '--max-attempts[Attempts per request for transient failures (5xx, timeouts, resets); throttling is retried while the export is healthy.]:max-attempts:'
+        '--progress[Progress display\: auto (on a terminal), always, or never.]:progress:{__cabatch_complete "${___progress[@]}"}'
+        '--output[Summary format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 
     return "${ret}"
 }
