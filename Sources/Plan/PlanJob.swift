@@ -27,8 +27,6 @@ public struct PlanJob: Sendable {
         public var rejectsPath: String?
         /// The first rejects, for the terminal; the file has them all.
         public var firstRejects: [Reject]
-        /// The planner's tables, for a caller that would rather not free them (see `cabatch plan`).
-        public var result: Planner.Result
     }
 
     /// Runs the job; a manifest that cannot be read at all throws `FileError`.
@@ -45,7 +43,7 @@ public struct PlanJob: Sendable {
         var header = result.header
         if result.isWritable { header = try PlanFile.write(result.header, requests: result.builder, to: planPath) }
         return Outcome(header: header, planPath: result.isWritable ? planPath : nil,
-                       rejectsPath: rejectLog.count > 0 ? rejectsPath : nil, firstRejects: rejectLog.first, result: result)
+                       rejectsPath: rejectLog.count > 0 ? rejectsPath : nil, firstRejects: rejectLog.first)
     }
 }
 

@@ -54,9 +54,6 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let outcome = try Self.plan(manifests: manifests, planPath: plan, rejectsPath: rejects, domainOwner: domainOwner,
                                     shard: try sharding.resolve(), skipInvalid: skipInvalid, output: output, table: true)
-        // Freeing millions of versions one by one takes a second, just before the process
-        // ends and the memory goes back anyway.
-        _ = Unmanaged.passRetained(ExitLifetime(outcome.result))
         if outcome.planPath == nil { throw ExitCode.invalidInput }
     }
 
@@ -94,10 +91,4 @@ struct PlanCommand: ParsableCommand {
         }
         return (name.isEmpty ? "manifest" : name) + ".plan"
     }
-}
-
-/// Holds a value that is never freed (see `PlanCommand.run`).
-private final class ExitLifetime<Value> {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
