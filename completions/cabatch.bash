@@ -309,9 +309,9 @@ _cabatch_select() {
 
 _cabatch_plan() {
     repeating_flags=()
-    non_repeating_flags=(--skip-invalid --version -h --help)
+    non_repeating_flags=(--skip-invalid --ignore-inventory-status --version -h --help)
     repeating_options=()
-    non_repeating_options=(-o --output-plan --rejects --domain-owner --shard --shard-count --output)
+    non_repeating_options=(-o --output-plan --rejects --domain-owner --shard --shard-count --operation --expected-status --output)
     __cabatch_offer_flags_options -1
 
     # Offer option value completions
@@ -329,6 +329,13 @@ _cabatch_plan() {
         return
         ;;
     '--shard-count')
+        return
+        ;;
+    '--operation')
+        __cabatch_add_completions -W 'delete'$'\n''archive'$'\n''unlist'$'\n''restore'$'\n''dispose'
+        return
+        ;;
+    '--expected-status')
         return
         ;;
     '--output')
@@ -390,9 +397,9 @@ _cabatch_apply() {
 
 _cabatch_run() {
     repeating_flags=()
-    non_repeating_flags=(--skip-invalid --dry-run --verify -y --yes --version -h --help)
+    non_repeating_flags=(--skip-invalid --ignore-inventory-status --dry-run --verify -y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(-o --output-plan --domain-owner --shard --shard-count --region --profile --endpoint-url --concurrency --rate --read-rate --max-attempts --max-failure-rate --expected-status --report --progress --output)
+    non_repeating_options=(-o --output-plan --domain-owner --shard --shard-count --operation --region --profile --endpoint-url --concurrency --rate --read-rate --max-attempts --max-failure-rate --expected-status --report --progress --output)
     __cabatch_offer_flags_options -1
 
     # Offer option value completions
@@ -407,6 +414,10 @@ _cabatch_run() {
         return
         ;;
     '--shard-count')
+        return
+        ;;
+    '--operation')
+        __cabatch_add_completions -W 'delete'$'\n''archive'$'\n''unlist'$'\n''restore'$'\n''dispose'
         return
         ;;
     '--region')

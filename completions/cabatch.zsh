@@ -52,7 +52,7 @@ _cabatch() {
         local -ar subcommands=(
             'export:List what a domain holds into an inventory (resumable).'
             'select:Choose versions to remove from inventories by retention rules; writes a manifest.'
-            'plan:Validate manifests and group them into a plan of DeletePackageVersions requests.'
+            'plan:Validate manifests and group them into a sealed plan of batch requests.'
             'apply:Run a plan'\''s requests, journaling every answer; resumes where an earlier run stopped.'
             'run:Plan manifests and apply the plan in one step.'
             'status:Show what is done and what is pending for a plan, from its journal (no network).'
@@ -139,6 +139,7 @@ _cabatch_select() {
 
 _cabatch_plan() {
     local -i ret=1
+    local -ar ___operation=('delete' 'archive' 'unlist' 'restore' 'dispose')
     local -ar ___output=('text' 'json')
     local -ar arg_specs=(
         '*:manifests:'
@@ -148,6 +149,9 @@ _cabatch_plan() {
         '--domain-owner[The 12-digit account that owns the domain, for rows without domainOwner.]:domain-owner:'
         '--shard[Plan only shard I of N (I from 0)\: packages are split by a stable hash, all versions of a package in one shard.]:shard:'
         '--shard-count[Split into N shards, taking this job'\''s index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.]:shard-count:'
+        '--operation[What to do to every version\: delete (DeletePackageVersions), archive, unlist, restore (UpdatePackageVersionsStatus to Archived, Unlisted, Published) or dispose (DisposePackageVersions). Rows'\'' status becomes each request'\''s expectedStatus; their revision becomes versionRevisions for every operation but delete, whose API has no such member.]:operation:{__cabatch_complete "${___operation[@]}"}'
+        '--ignore-inventory-status[Send no precondition from the rows'\'' status and revision (for an inventory known to be stale).]'
+        '--expected-status[Expect this status of every version (Published, Unlisted, Archived, …) instead of the rows'\'' own, so a version whose status changed is refused, not changed.]:expected-status:'
         '--output[Summary format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -171,7 +175,7 @@ _cabatch_apply() {
         '--read-rate[Read requests per second (--verify'\''s listings), a budget apart from --rate; lowered automatically on throttling. CodeArtifact'\''s read quotas are shared with everyone in the account.]:read-rate:'
         '--max-attempts[Attempts per request for transient failures (5xx, timeouts, resets); throttling is retried while the run is healthy.]:max-attempts:'
         '--max-failure-rate[Stop (resumably) when permanent failures exceed this fraction of answered versions, after 1,000 versions.]:max-failure-rate:'
-        '--expected-status[Send this expected status with every request (Published, Unlisted, Archived, …), so a version whose status changed since the inventory was taken is refused, not deleted.]:expected-status:'
+        '--expected-status[Expect this status (Published, Unlisted, Archived, …) of every version the plan gives no status of, so a version whose status changed since the inventory was taken is left alone; with run, it replaces the rows'\'' statuses.]:expected-status:'
         '--dry-run[Do everything but the API call\: print the requests that would be sent.]'
         '--verify[Afterwards, list every touched package'\''s versions and report any planned version still present.]'
         '--report[Also write a report to this file (format from its extension\: .md, .json, .csv, .html).]:report:'
@@ -188,6 +192,7 @@ _cabatch_apply() {
 
 _cabatch_run() {
     local -i ret=1
+    local -ar ___operation=('delete' 'archive' 'unlist' 'restore' 'dispose')
     local -ar ___progress=('auto' 'always' 'never')
     local -ar ___output=('text' 'json')
     local -ar arg_specs=(
@@ -197,6 +202,8 @@ _cabatch_run() {
         '--domain-owner[The 12-digit account that owns the domain, for rows without domainOwner.]:domain-owner:'
         '--shard[Plan only shard I of N (I from 0)\: packages are split by a stable hash, all versions of a package in one shard.]:shard:'
         '--shard-count[Split into N shards, taking this job'\''s index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.]:shard-count:'
+        '--operation[What to do to every version\: delete (DeletePackageVersions), archive, unlist, restore (UpdatePackageVersionsStatus to Archived, Unlisted, Published) or dispose (DisposePackageVersions). Rows'\'' status becomes each request'\''s expectedStatus; their revision becomes versionRevisions for every operation but delete, whose API has no such member.]:operation:{__cabatch_complete "${___operation[@]}"}'
+        '--ignore-inventory-status[Send no precondition from the rows'\'' status and revision (for an inventory known to be stale).]'
         '--region[The AWS region (default\: AWS_REGION, AWS_DEFAULT_REGION, then the profile'\''s region).]:region:'
         '--profile[Use this profile from the shared config and credentials files.]:profile:'
         '--endpoint-url[Send requests to this endpoint instead of the region'\''s (plain http\:// only on loopback).]:endpoint-url:'
@@ -205,7 +212,7 @@ _cabatch_run() {
         '--read-rate[Read requests per second (--verify'\''s listings), a budget apart from --rate; lowered automatically on throttling. CodeArtifact'\''s read quotas are shared with everyone in the account.]:read-rate:'
         '--max-attempts[Attempts per request for transient failures (5xx, timeouts, resets); throttling is retried while the run is healthy.]:max-attempts:'
         '--max-failure-rate[Stop (resumably) when permanent failures exceed this fraction of answered versions, after 1,000 versions.]:max-failure-rate:'
-        '--expected-status[Send this expected status with every request (Published, Unlisted, Archived, …), so a version whose status changed since the inventory was taken is refused, not deleted.]:expected-status:'
+        '--expected-status[Expect this status (Published, Unlisted, Archived, …) of every version the plan gives no status of, so a version whose status changed since the inventory was taken is left alone; with run, it replaces the rows'\'' statuses.]:expected-status:'
         '--dry-run[Do everything but the API call\: print the requests that would be sent.]'
         '--verify[Afterwards, list every touched package'\''s versions and report any planned version still present.]'
         '--report[Also write a report to this file (format from its extension\: .md, .json, .csv, .html).]:report:'

@@ -26,6 +26,8 @@ public struct PackageVersionsOutput: Sendable, Hashable {
         case .notFound: return .absent
         // The service did nothing for this version this time: another one in the batch failed.
         case .skipped: return .retryable(code: failure.errorCode, message: failure.errorMessage ?? "")
+        // It is no longer what the inventory said: left alone, and reported as changed.
+        case .mismatchedStatus, .mismatchedRevision: return .changed(code: failure.errorCode, message: failure.errorMessage ?? "")
         default: return .failed(code: failure.errorCode, message: failure.errorMessage ?? "")
         }
     }

@@ -40,7 +40,7 @@ public final class ApplyJob: Sendable {
 
     /// Calls `body` with every request a run would send now (the journal's pending versions), a
     /// stretch of whole packages at a time.
-    public func forEachPendingRequest(_ body: (DeleteRequest) throws -> Void) throws {
+    public func forEachPendingRequest(_ body: (BatchRequest) throws -> Void) throws {
         try PlanJournal.load(planPath).forEachStretch { replay in
             for request in replay.pendingRequests() { try body(request) }
         }
@@ -85,8 +85,7 @@ public final class ApplyJob: Sendable {
         let feed = StretchFeed<WorkItem> { emit in
             try journal.forEachStretch { replay in
                 try emit(replay.pendingRequests().map { request in
-                    WorkItem(key: request.key, segments: [WorkItem.Segment(requestID: request.id, versions: request.versions)],
-                             priorAttempts: replay.nextAttempt(request: request.id) - 1)
+                    WorkItem(request, priorAttempts: replay.nextAttempt(request: request.id) - 1)
                 })
             }
         }
@@ -99,51 +98,65 @@ public final class ApplyJob: Sendable {
     /// What `--verify` found.
     public struct Verification: Sendable {
         public enum Finding: Sendable, Equatable {
-            /// None of the versions the journal calls gone is listed.
+            /// Every version the journal calls done or absent is listed as that says.
             case confirmed
-            /// Versions the journal calls gone that are still listed: the run did not do what it says.
-            case stillListed
+            /// Versions the service lists otherwise: the run did not do what it says.
+            case mismatched
             /// The listings could not be finished, even with retries: nothing is known either way.
             case incomplete(reason: String)
+        }
+
+        /// One version the listing contradicts: what the journal says, and what the service lists.
+        public struct Mismatch: Sendable, Equatable {
+            public var key: PackageKey
+            public var version: String
+            /// `listed as Published`, `not listed`, …
+            public var found: String
         }
 
         public var finding: Finding
         public var packages = 0
         public var versions = 0
-        /// The first versions still listed, at most `limit` of them.
-        public var stillListed: [(key: PackageKey, version: String)] = []
-        public var stillListedCount = 0
+        /// The first mismatches, at most `limit` of them.
+        public var mismatches: [Mismatch] = []
+        public var mismatchCount = 0
         public var reads = ReadPacer.Statistics()
     }
 
-    /// Lists every package the journal says it emptied of planned versions, through a read
-    /// pacer (its own rate, the write path's retries), and reports any such version still listed.
+    /// Lists every package with versions the journal calls done or absent, through a read pacer
+    /// (its own rate, the write path's retries), and reports each such version the listing
+    /// contradicts: after a delete, none may be listed (but as Deleted); after another
+    /// operation, a done version must be listed with the operation's status, and an absent one
+    /// not at all.
     public func verify(client: CodeArtifactClient, readRate: Double, policy: RetryPolicy, limit: Int = 20) async -> Verification {
         let planPath = planPath
-        // Per stretch of the plan: the packages and the versions the journal calls gone.
-        let feed = StretchFeed<(key: PackageKey, gone: Set<String>)> { emit in
+        let operation = header.operation
+        // Per stretch of the plan: the packages and what the journal says of their versions.
+        let feed = StretchFeed<(key: PackageKey, expected: [String: VersionState])> { emit in
             try PlanJournal.load(planPath).forEachStretch { replay in
-                var gone: [PackageKey: Set<String>] = [:]
+                var expected: [PackageKey: [String: VersionState]] = [:]
                 replay.forEachVersion { entry in
-                    if entry.state == .done || entry.state == .absent { gone[entry.request.key, default: []].insert(entry.version) }
+                    if entry.state == .done || entry.state == .absent { expected[entry.request.key, default: [:]][entry.version] = entry.state }
                 }
-                try emit(gone.sorted { $0.key < $1.key }.map { (key: $0.key, gone: $0.value) })
+                try emit(expected.sorted { $0.key < $1.key }.map { (key: $0.key, expected: $0.value) })
             }
         }
         defer { feed.cancel() }
         let pacer = ReadPacer(rate: readRate, policy: policy)
         var result = Verification(finding: .confirmed)
+        func mismatch(_ key: PackageKey, _ version: String, _ found: String) {
+            result.mismatchCount += 1
+            if result.mismatches.count < limit { result.mismatches.append(.init(key: key, version: version, found: found)) }
+        }
         do {
             while let batch = try await feed.next() {
-                for (key, gone) in batch {
+                for (key, expected) in batch {
+                    var listed: [String: String] = [:]
                     var page: ListPackageVersions? = ListPackageVersions(package: key, maxResults: 1000)
                     do {
                         while let request = page {
                             let output = try await pacer.perform { try await client.send(request) }
-                            for summary in output.versions where gone.contains(summary.version) && summary.knownStatus != .deleted {
-                                result.stillListedCount += 1
-                                if result.stillListed.count < limit { result.stillListed.append((key, summary.version)) }
-                            }
+                            for summary in output.versions where expected[summary.version] != nil { listed[summary.version] = summary.status }
                             page = request.next(after: output)
                         }
                     } catch let error as ServiceError where error.type == .resourceNotFound {
@@ -153,15 +166,24 @@ public final class ApplyJob: Sendable {
                         result.reads = await pacer.statistics
                         return result
                     }
+                    for (version, state) in expected.sorted(by: { $0.key < $1.key }) {
+                        let status = listed[version]
+                        let gone = status == nil || status == PackageVersionStatus.deleted.rawValue
+                        if operation == .delete || state == .absent {
+                            if !gone { mismatch(key, version, "listed as \(status!)") }
+                        } else if status != operation.targetStatus.rawValue {
+                            mismatch(key, version, status.map { "listed as \($0), not \(operation.targetStatus.rawValue)" } ?? "not listed")
+                        }
+                    }
                     result.packages += 1
-                    result.versions += gone.count
+                    result.versions += expected.count
                 }
             }
         } catch {
             result.finding = .incomplete(reason: "--verify could not read the plan or its journal: \(error)")
         }
         result.reads = await pacer.statistics
-        if result.finding == .confirmed && result.stillListedCount > 0 { result.finding = .stillListed }
+        if result.finding == .confirmed && result.mismatchCount > 0 { result.finding = .mismatched }
         return result
     }
 }

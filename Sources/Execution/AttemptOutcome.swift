@@ -34,11 +34,66 @@ public struct AttemptOutcome: Sendable, Equatable {
             switch result.outcome {
             case .done: counts.done += 1
             case .absent: counts.absent += 1
+            case .changed: counts.changed += 1
             case .failed: counts.failed += 1
             case .retryable: counts.pending += 1
             }
         }
         return counts
+    }
+
+    /// Whether every version to send again was `SKIPPED` while another version of the same
+    /// answer reached a final state: the service's way of refusing a whole batch for one version.
+    public var onlySkippedRetries: Bool {
+        var skipped = false, settled = false
+        for result in results {
+            switch result.outcome {
+            case .retryable(let code, _):
+                guard code == PackageVersionErrorCode.skipped.rawValue else { return false }
+                skipped = true
+            default:
+                settled = true
+            }
+        }
+        return skipped && settled
+    }
+
+    /// The versions whose answer may be the echo of an earlier attempt that was carried out
+    /// though its answer was lost: a mismatch (the status or revision this plan expected is
+    /// gone, perhaps because this plan changed it) or, for dispose, `NOT_ALLOWED` (disposing a
+    /// disposed version). Only their current status can say which; `resolving` decides.
+    public func versionsToCheck(operation: BatchOperation) -> [String] {
+        results.compactMap { result in
+            switch result.outcome {
+            case .changed: return result.version
+            case .failed(let code, _) where operation == .dispose && code == PackageVersionErrorCode.notAllowed.rawValue:
+                return result.version
+            default: return nil
+            }
+        }
+    }
+
+    /// The answer once the checked versions' current statuses are known (`nil`: the read
+    /// failed, and the answer stands): a version with the operation's target status was
+    /// carried out by an earlier attempt of this plan; a mismatch with any other status stays
+    /// changed, and a refusal stays failed.
+    public func resolving(_ statuses: [String: PackageVersionStatus?], operation: BatchOperation) -> AttemptOutcome {
+        var resolved = self
+        resolved.results = results.map { result in
+            guard let known = statuses[result.version], let status = known else { return result }
+            switch result.outcome {
+            case .changed(let code, let message), .failed(let code, let message):
+                if status == operation.targetStatus {
+                    return VersionResult(result.version, .done(revision: nil))
+                }
+                let note = "\(message) (status now \(status.rawValue))"
+                if case .changed = result.outcome { return VersionResult(result.version, .changed(code: code, message: note)) }
+                return VersionResult(result.version, .failed(code: code, message: note))
+            default:
+                return result
+            }
+        }
+        return resolved
     }
 
     /// A resource refusal made final: every version it held fails with the refusal's code.

@@ -12,7 +12,10 @@ public struct ExecutionOptions: Sendable {
     public var maxFailureRate: Double = 0.5
     /// …once at least this many versions were answered.
     public var failureRateMinimum = 1_000
-    /// Sent with every request, so versions whose status changed are refused (`--expected-status`).
+    /// The plan's operation: what every request asks of its versions.
+    public var operation: BatchOperation = .delete
+    /// Sent with every request the plan gives no expected status, so versions whose status
+    /// changed are refused (`apply --expected-status`).
     public var expectedStatus: PackageVersionStatus?
     /// Stop (resumably) when attempts keep failing without any answer from the endpoint for
     /// this many seconds since its last answer (or since the start).

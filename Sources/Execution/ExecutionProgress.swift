@@ -2,9 +2,11 @@
 public struct ExecutionProgress: Sendable, Equatable {
     /// Versions planned for this run (pending at its start).
     public var totalVersions = 0
-    /// Versions whose final answer is durable in the journal.
-    public var deleted = 0
+    /// Versions whose final answer is durable in the journal: carried out, already gone,
+    /// changed since the inventory (left alone), refused.
+    public var carriedOut = 0
     public var absent = 0
+    public var changed = 0
     public var failed = 0
     /// Attempts answered (durably), retries sent (attempts after a request's first, across runs), throttled answers.
     public var requestsAnswered = 0
@@ -18,7 +20,8 @@ public struct ExecutionProgress: Sendable, Equatable {
     /// The limiter's current rate, requests/s.
     public var currentRate: Double = 0
 
-    public var done: Int { deleted + absent + failed }
+    /// Versions in a final state.
+    public var settled: Int { carriedOut + absent + changed + failed }
 
     public init() {}
 }

@@ -14,9 +14,10 @@ import Model
 /// results.
 public final class Executor: @unchecked Sendable {
     private let queue = DispatchQueue(label: "cabatch.executor")
-    private let transport: any DeleteTransport
+    private let transport: any BatchTransport
     private let recorder: any AttemptRecorder
     private let feed: any WorkFeed
+    private let operation: BatchOperation
     private let expectedStatus: PackageVersionStatus?
     /// The machine's clock starts here.
     private let start = DispatchTime.now()
@@ -30,17 +31,18 @@ public final class Executor: @unchecked Sendable {
 
     /// Work taken from `feed` as the run goes; `totalVersions` is what it will give in all
     /// (for progress).
-    public init(feed: any WorkFeed, totalVersions: Int, transport: any DeleteTransport, recorder: any AttemptRecorder,
+    public init(feed: any WorkFeed, totalVersions: Int, transport: any BatchTransport, recorder: any AttemptRecorder,
                 options: ExecutionOptions) {
         self.feed = feed
         self.transport = transport
         self.recorder = recorder
+        self.operation = options.operation
         self.expectedStatus = options.expectedStatus
         self.machine = SchedulingMachine(options: options, totalVersions: totalVersions)
     }
 
     /// Work known up front.
-    public convenience init(items: [WorkItem], transport: any DeleteTransport, recorder: any AttemptRecorder, options: ExecutionOptions) {
+    public convenience init(items: [WorkItem], transport: any BatchTransport, recorder: any AttemptRecorder, options: ExecutionOptions) {
         self.init(feed: ArrayFeed(items), totalVersions: items.reduce(0) { $0 + $1.versionCount }, transport: transport,
                   recorder: recorder, options: options)
     }
@@ -123,17 +125,36 @@ public final class Executor: @unchecked Sendable {
         let recordedAttempt = recorder.recordIntent(item, at: Date())
         machine.intentRecorded(attempt: recordedAttempt)
         let sentAt = now
-        let versions = item.versions
-        transport.delete(item.key, versions: versions, expectedStatus: expectedStatus) { result in
+        let call = item.call(operation, defaultExpectedStatus: expectedStatus)
+        let versions = call.versions
+        let operation = operation, transport = transport
+        transport.send(call) { result in
             let answer: AttemptOutcome
             switch result {
             case .success(let output): answer = AttemptOutcome(output: output, versions: versions)
             case .failure(let error): answer = AttemptOutcome(error: error, versions: versions)
             }
-            self.queue.async {
-                let t = self.now
-                self.perform(self.machine.answered(item, attempt: recordedAttempt, outcome: answer, latency: t - sentAt, now: t))
+            let checks = item.mayHaveBeenCarriedOut ? answer.versionsToCheck(operation: operation) : []
+            guard !checks.isEmpty else {
+                self.deliver(answer, for: item, attempt: recordedAttempt, sentAt: sentAt)
+                return
             }
+            // The version's status now decides whether an earlier attempt did the work: read it
+            // before the answer is recorded, so the record says what is true.
+            Task {
+                var statuses: [String: PackageVersionStatus?] = [:]
+                for version in checks {
+                    if let status = try? await transport.status(of: item.key, version: version) { statuses[version] = status }
+                }
+                self.deliver(answer.resolving(statuses, operation: operation), for: item, attempt: recordedAttempt, sentAt: sentAt)
+            }
+        }
+    }
+
+    private func deliver(_ answer: AttemptOutcome, for item: WorkItem, attempt: Int, sentAt: Double) {
+        queue.async {
+            let t = self.now
+            self.perform(self.machine.answered(item, attempt: attempt, outcome: answer, latency: t - sentAt, now: t))
         }
     }
 

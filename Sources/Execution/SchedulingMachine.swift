@@ -185,7 +185,8 @@ struct SchedulingMachine: Sendable {
         recording = nil
         let item = recorded.item, answer = recorded.answer
         let counts = answer.counts
-        answeredVersions += counts.done + counts.absent + counts.failed
+        // Changed versions were left alone as asked: answered, but not failures.
+        answeredVersions += counts.done + counts.absent + counts.changed + counts.failed
         failedVersions += counts.failed
 
         if let journalFailure { stop(.journalFailed(message: journalFailure)) }
@@ -205,8 +206,18 @@ struct SchedulingMachine: Sendable {
             lastDenial = "\(answer.errorCode ?? "AccessDeniedException"): \(answer.errorMessage ?? "")"
         } else if !answer.retry.isEmpty, let kind = answer.retryKind {
             if case .throttled(let retryAfter) = kind { limiter.throttled(now: t, retryAfter: retryAfter) }
-            let retryItem = item.restricted(to: Set(answer.retry))
-            switch options.retry.decide(kind, attempt: item.attempts, unit: unit()) {
+            var retryItem = item.restricted(to: Set(answer.retry))
+            if answer.onlySkippedRetries {
+                // The service skipped these because another version of the batch could not
+                // change; without that one they can go at once, and this attempt is not theirs.
+                retryItem.skippedAttempts += 1
+                retryItem.notBefore = t
+                ready.append(retryItem)
+                var actions: [Action] = []
+                pump(now: t, &actions)
+                return actions
+            }
+            switch options.retry.decide(kind, attempt: item.attempts - item.skippedAttempts, unit: unit()) {
             case .retry(let delay):
                 var next = retryItem
                 next.notBefore = t + delay
@@ -227,8 +238,9 @@ struct SchedulingMachine: Sendable {
     /// A recorded answer is on disk: only now does it count as progress.
     mutating func answerDurable(_ answer: AttemptOutcome) {
         let counts = answer.counts
-        progress.deleted += counts.done
+        progress.carriedOut += counts.done
         progress.absent += counts.absent
+        progress.changed += counts.changed
         progress.failed += counts.failed
         progress.requestsAnswered += 1
         if answer.throttled { progress.throttled += 1 }

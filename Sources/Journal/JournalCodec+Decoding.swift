@@ -61,10 +61,14 @@ extension JournalCodec {
                 // Format 1 spelled done and absent "deleted" and "not-found".
                 case "done", "deleted": outcome = .done(revision: r.count > 2 ? r[2].stringValue : nil)
                 case "absent", "not-found": outcome = .absent
-                case "failed", "retryable":
+                case "failed", "retryable", "changed":
                     guard r.count >= 3, let code = r[2].stringValue else { throw fail("a \(kind) result lacks its code") }
                     let message = r.count > 3 ? r[3].stringValue ?? "" : ""
-                    outcome = kind == "failed" ? .failed(code: code, message: message) : .retryable(code: code, message: message)
+                    switch kind {
+                    case "failed": outcome = .failed(code: code, message: message)
+                    case "changed": outcome = .changed(code: code, message: message)
+                    default: outcome = .retryable(code: code, message: message)
+                    }
                 default: throw fail("unknown outcome \(kind)")
                 }
                 results.append(VersionResult(version, outcome))

@@ -66,9 +66,22 @@ extension JSONLineScanner {
             return .done(revision: revision)
         }
         if skip("\"absent\"") || skip("\"not-found\"") { return .absent }
-        let failed: Bool
-        if skip("\"failed\",") { failed = true } else if skip("\"retryable\",") { failed = false } else { return nil }
+        enum Kind { case failed, changed, retryable }
+        let kind: Kind
+        if skip("\"failed\",") {
+            kind = .failed
+        } else if skip("\"retryable\",") {
+            kind = .retryable
+        } else if skip("\"changed\",") {
+            kind = .changed
+        } else {
+            return nil
+        }
         guard let code = string(keep: keep), skip(","), let message = string(keep: keep) else { return nil }
-        return failed ? .failed(code: code, message: message) : .retryable(code: code, message: message)
+        switch kind {
+        case .failed: return .failed(code: code, message: message)
+        case .changed: return .changed(code: code, message: message)
+        case .retryable: return .retryable(code: code, message: message)
+        }
     }
 }

@@ -71,6 +71,10 @@ public enum JournalCodec {
                     w.string("failed")
                     w.string(code)
                     w.string(message)
+                case .changed(let code, let message):
+                    w.string("changed")
+                    w.string(code)
+                    w.string(message)
                 case .retryable(let code, let message):
                     w.string("retryable")
                     w.string(code)

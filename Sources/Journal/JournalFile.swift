@@ -99,7 +99,7 @@ public enum JournalFile {
     }
 
     /// Reads a whole journal into a replay of `requests`.
-    public static func replay(_ path: String, requests: [DeleteRequest]) throws -> (JournalReplay, ReadResult) {
+    public static func replay(_ path: String, requests: [BatchRequest]) throws -> (JournalReplay, ReadResult) {
         try replay(path, requests: PlanRequests(requests))
     }
 

@@ -47,7 +47,7 @@ public struct JournalReplay: Sendable {
         var message: UInt32
     }
 
-    public init(requests: [DeleteRequest], source: String = "journal") {
+    public init(requests: [BatchRequest], source: String = "journal") {
         self.init(requests: PlanRequests(requests), source: source)
     }
 
@@ -163,9 +163,10 @@ public struct JournalReplay: Sendable {
                 }
                 if new == .absent, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer += 1 }
                 if old == .absent, new == .done, marks[flat] & Self.lostFlag != 0 { statistics.absentAfterLostAnswer -= 1 }
-                if case .failed(let code, let message) = result.outcome {
+                switch result.outcome {
+                case .failed(let code, let message), .changed(let code, let message):
                     details[Int32(flat)] = detail(code, message)
-                } else {
+                default:
                     details.removeValue(forKey: Int32(flat))
                 }
             } else if old == .pending, case .retryable(let code, let message) = result.outcome {

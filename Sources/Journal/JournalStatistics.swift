@@ -3,6 +3,7 @@ import Model
 public struct StateCounts: Sendable, Equatable {
     public var done = 0
     public var absent = 0
+    public var changed = 0
     public var failed = 0
     public var pending = 0
 
@@ -13,6 +14,7 @@ public struct StateCounts: Sendable, Equatable {
             switch state {
             case .done: done
             case .absent: absent
+            case .changed: changed
             case .failed: failed
             case .pending: pending
             }
@@ -21,13 +23,14 @@ public struct StateCounts: Sendable, Equatable {
             switch state {
             case .done: done = newValue
             case .absent: absent = newValue
+            case .changed: changed = newValue
             case .failed: failed = newValue
             case .pending: pending = newValue
             }
         }
     }
 
-    public var total: Int { done + absent + failed + pending }
+    public var total: Int { done + absent + changed + failed + pending }
 
     public static func + (a: StateCounts, b: StateCounts) -> StateCounts {
         var sum = a

@@ -21,7 +21,7 @@ extension JournalWriter {
     }
 
     /// Opens or creates the journal of a list of requests (see the plan's own overload).
-    public static func open(path: String, planSHA256: String, requests: [DeleteRequest], cabatchVersion: String,
+    public static func open(path: String, planSHA256: String, requests: [BatchRequest], cabatchVersion: String,
                             time: Timestamp, onDurable: DurabilityHandler? = nil) throws -> Opened {
         try open(path: path, planSHA256: planSHA256, requests: PlanRequests(requests), cabatchVersion: cabatchVersion,
                  time: time, onDurable: onDurable)

@@ -5,7 +5,10 @@ public enum VersionOutcome: Sendable, Hashable {
     case done(revision: String?)
     /// `NOT_FOUND`: the version is already gone.
     case absent
-    /// A permanent refusal (`MISMATCHED_STATUS`, `NOT_ALLOWED`, …): sending it again will not help.
+    /// `MISMATCHED_STATUS` or `MISMATCHED_REVISION`: the version changed since the inventory
+    /// was taken, so it was left alone. Final, and not a failure of the run.
+    case changed(code: String, message: String)
+    /// A permanent refusal (`NOT_ALLOWED`, …): sending it again will not help.
     case failed(code: String, message: String)
     /// Not done, worth sending again (`SKIPPED`, not mentioned, throttling, 5xx, transport errors).
     case retryable(code: String, message: String)

@@ -1,16 +1,22 @@
 import Foundation
 import Model
 
-/// Turns grouped versions into the fewest requests: each package's versions sorted,
-/// exact duplicates removed, cut into runs of at most 100, packages in key order.
+/// Turns grouped versions into the fewest requests: each group's versions (a package's
+/// versions of one inventory status) sorted, exact duplicates removed, cut into runs of at most
+/// 100, groups in key order, then status order.
 ///
 /// The result depends only on the set of rows, never on their order in the manifests.
 public struct PlanBuilder: Sendable {
-    /// Every package seen, its position in `keys` and `lists`.
+    /// Every group seen, its position in `keys`, `statuses` and `lists`.
     private var index: [HashedKey: Int32] = [:]
     private var keys: [PackageKey] = []
-    /// Per package: its versions; after `finalize`, sorted and unique.
+    private var statuses: [PackageVersionStatus?] = []
+    /// Per group: its versions; after `finalize`, sorted and unique.
     private var lists: [[String]] = []
+    /// Per group with any revision: each version's revision.
+    private var revisions: [Int32: [String: String]] = [:]
+    /// Versions the rows give two different statuses or revisions: which is right is not known.
+    public private(set) var conflicts: [PlanConflict] = []
     private var rowsOutsideShard = 0
     /// After `finalize`: the packages' positions in plan order.
     private var order: [Int32] = []
@@ -23,21 +29,35 @@ public struct PlanBuilder: Sendable {
         for run in batch.runs {
             let next = Int32(keys.count)
             var isNew = false
-            // One hash lookup whether the package is new or not.
+            // One hash lookup whether the group is new or not.
+            let hash = run.status.map { run.keyHash &* 31 &+ $0.hashValue } ?? run.keyHash
             let position = { (slot: inout Int32?) -> Int32 in
                 if slot == nil {
                     slot = next
                     isNew = true
                 }
                 return slot!
-            }(&index[HashedKey(key: run.key, hash: run.keyHash)])
+            }(&index[HashedKey(key: run.key, status: run.status, hash: hash)])
             if isNew {
                 keys.append(run.key)
+                statuses.append(run.status)
                 lists.append(run.versions)
             } else {
                 lists[Int(position)].append(contentsOf: run.versions)
             }
+            if let runRevisions = run.revisions { addRevisions(runRevisions, of: run.versions, group: position) }
         }
+    }
+
+    private mutating func addRevisions(_ runRevisions: [String], of versions: [String], group: Int32) {
+        var known = revisions[group] ?? [:]
+        for (version, revision) in zip(versions, runRevisions) where !revision.isEmpty {
+            if let earlier = known.updateValue(revision, forKey: version), earlier != revision, conflicts.count < PlanConflict.kept {
+                conflicts.append(PlanConflict(key: keys[Int(group)], version: version,
+                                              first: "revision \(earlier)", second: "revision \(revision)"))
+            }
+        }
+        revisions[group] = known
     }
 
     /// Sorts and deduplicates and counts; `rows`, `rejects` and `blankLines` come from the scan.
@@ -48,16 +68,20 @@ public struct PlanBuilder: Sendable {
         totals.blankLines = blankLines
         totals.rowsOutsideShard = rowsOutsideShard
         index = [:]
-        let (order, removed) = Self.sort(keys: keys, lists: &lists)
+        let (order, removed) = Self.sort(keys: keys, statuses: statuses, lists: &lists)
         self.order = order
 
         var repositories: [PlanTotals.Repository] = []
         var previous: PackageKey?
+        var previousIndex: Int32?
         for index in order {
             let key = keys[Int(index)]
             let unique = lists[Int(index)].count
-            let requests = (unique + DeleteRequest.maxVersions - 1) / DeleteRequest.maxVersions
-            totals.packages += 1
+            let requests = (unique + BatchRequest.maxVersions - 1) / BatchRequest.maxVersions
+            // A package's status groups are consecutive: count it once.
+            let samePackage = previous == key
+            if samePackage, let previousIndex { findOverlap(previousIndex, index) }
+            if !samePackage { totals.packages += 1 }
             totals.versions += unique
             totals.requests += requests
             // Keys sort by domain, owner, repository and format first: one repository's
@@ -68,10 +92,11 @@ public struct PlanBuilder: Sendable {
                 repositories.append(PlanTotals.Repository(domain: key.domain, domainOwner: key.domainOwner,
                                                           repository: key.repository, format: key.format))
             }
-            repositories[repositories.count - 1].packages += 1
+            if !samePackage { repositories[repositories.count - 1].packages += 1 }
             repositories[repositories.count - 1].versions += unique
             repositories[repositories.count - 1].requests += requests
             previous = key
+            previousIndex = index
         }
         totals.duplicates = removed
         totals.repositories = repositories.sorted()
@@ -79,11 +104,30 @@ public struct PlanBuilder: Sendable {
         return totals
     }
 
+    /// Records a version two status groups of one package share (both lists sorted): the rows
+    /// disagree about its status, and sending it twice would act on it twice.
+    private mutating func findOverlap(_ a: Int32, _ b: Int32) {
+        let x = lists[Int(a)], y = lists[Int(b)]
+        var i = 0, j = 0
+        while i < x.count && j < y.count && conflicts.count < PlanConflict.kept {
+            if x[i] == y[j] {
+                conflicts.append(PlanConflict(key: keys[Int(a)], version: x[i], first: "status \(statuses[Int(a)]?.rawValue ?? "none")",
+                                              second: "status \(statuses[Int(b)]?.rawValue ?? "none")"))
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+    }
+
     /// The packages' order, and every version list sorted and deduplicated (returning how many
     /// repeats were removed): the key sort and the list sorts share the cores.
-    private static func sort(keys: [PackageKey], lists: inout [[String]]) -> (order: [Int32], removed: Int) {
+    private static func sort(keys: [PackageKey], statuses: [PackageVersionStatus?], lists: inout [[String]]) -> (order: [Int32], removed: Int) {
         var order = (0..<Int32(keys.count)).map { $0 }
-        let (sortBytes, offsets) = Self.sortBytes(keys)
+        let (sortBytes, offsets) = Self.sortBytes(keys, statuses)
         let chunkCount = max(1, min(64, lists.count / 1024))
         var removed = [Int](repeating: 0, count: chunkCount)
         let total = lists.count
@@ -120,7 +164,7 @@ public struct PlanBuilder: Sendable {
     /// comparing them is a `memcmp`, where comparing keys costs a dozen reference counts.
     /// Each member is its UTF-8 followed by 0x00, with 0x00 and 0x01 inside it written as
     /// 0x01 0x01 and 0x01 0x02 so that the order is kept.
-    static func sortBytes(_ keys: [PackageKey]) -> (bytes: [UInt8], offsets: [Int]) {
+    static func sortBytes(_ keys: [PackageKey], _ statuses: [PackageVersionStatus?]) -> (bytes: [UInt8], offsets: [Int]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(keys.count * 64)
         var offsets: [Int] = []
@@ -136,7 +180,7 @@ public struct PlanBuilder: Sendable {
             }
             bytes.append(0)
         }
-        for key in keys {
+        for (key, status) in zip(keys, statuses) {
             offsets.append(bytes.count)
             append(key.domain)
             append(key.domainOwner ?? "")
@@ -144,17 +188,19 @@ public struct PlanBuilder: Sendable {
             append(key.format.rawValue)
             append(key.namespace ?? "")
             append(key.package)
+            append(status?.rawValue ?? "")
         }
         offsets.append(bytes.count)
         return (bytes, offsets)
     }
 
-    /// A package key with its hash already computed (see `PackageGroups.Run.keyHash`).
+    /// A group's key (package and status) with its hash already computed (see `PackageGroups.Run.keyHash`).
     private struct HashedKey: Hashable, Sendable {
         let key: PackageKey
+        let status: PackageVersionStatus?
         let hash: Int
 
-        static func == (a: HashedKey, b: HashedKey) -> Bool { a.hash == b.hash && a.key == b.key }
+        static func == (a: HashedKey, b: HashedKey) -> Bool { a.hash == b.hash && a.status == b.status && a.key == b.key }
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
@@ -176,19 +222,25 @@ public struct PlanBuilder: Sendable {
     }
 
     /// The requests in plan order, ids from 1.
-    public func forEachRequest(_ body: (DeleteRequest) throws -> Void) rethrows {
+    public func forEachRequest(_ body: (BatchRequest) throws -> Void) rethrows {
         var id = 1
         for index in order {
-            let key = keys[Int(index)]
             let versions = lists[Int(index)]
             var start = 0
             while start < versions.count {
-                let end = min(start + DeleteRequest.maxVersions, versions.count)
-                try body(DeleteRequest(id: id, key: key, versions: Array(versions[start..<end])))
+                let end = min(start + BatchRequest.maxVersions, versions.count)
+                try body(Self.request(id: id, group: index, versions[start..<end], keys: keys, statuses: statuses,
+                                      revisions: revisions))
                 id += 1
                 start = end
             }
         }
+    }
+
+    private static func request(id: Int, group: Int32, _ versions: ArraySlice<String>, keys: [PackageKey],
+                                statuses: [PackageVersionStatus?], revisions: [Int32: [String: String]]) -> BatchRequest {
+        BatchRequest(id: id, key: keys[Int(group)], versions: Array(versions), expectedStatus: statuses[Int(group)],
+                     revisions: revisions[group].map { known in versions.map { known[$0] ?? "" } })
     }
 
     /// The plan file's request lines, in plan order, a few thousand packages at a time: each
@@ -201,20 +253,22 @@ public struct PlanBuilder: Sendable {
         var id = 1
         for (position, index) in order.enumerated() {
             if position % packagesPerChunk == 0 { firstIDs.append(id) }
-            id += (lists[Int(index)].count + DeleteRequest.maxVersions - 1) / DeleteRequest.maxVersions
+            id += (lists[Int(index)].count + BatchRequest.maxVersions - 1) / BatchRequest.maxVersions
         }
         var chunk = 0
         while chunk < firstIDs.count {
             let wave = min(chunksPerWave, firstIDs.count - chunk)
             let encoded = Self.encodeWave(chunks: chunk..<(chunk + wave), packagesPerChunk: packagesPerChunk,
-                                          firstIDs: firstIDs, order: order, keys: keys, lists: lists)
+                                          firstIDs: firstIDs, order: order, keys: keys, statuses: statuses, lists: lists,
+                                          revisions: revisions)
             for bytes in encoded { try body(bytes) }
             chunk += wave
         }
     }
 
     private static func encodeWave(chunks: Range<Int>, packagesPerChunk: Int, firstIDs: [Int], order: [Int32],
-                                   keys: [PackageKey], lists: [[String]]) -> [[UInt8]] {
+                                   keys: [PackageKey], statuses: [PackageVersionStatus?], lists: [[String]],
+                                   revisions: [Int32: [String: String]]) -> [[UInt8]] {
         let results = ChunkResults(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { offset in
             let chunk = chunks.lowerBound + offset
@@ -226,8 +280,11 @@ public struct PlanBuilder: Sendable {
                 let versions = lists[index]
                 var start = 0
                 while start < versions.count {
-                    let end = min(start + DeleteRequest.maxVersions, versions.count)
-                    PlanFile.appendLine(id: id, key: keys[index], versions: versions[start..<end], to: &bytes)
+                    let end = min(start + BatchRequest.maxVersions, versions.count)
+                    let slice = versions[start..<end]
+                    PlanFile.appendLine(id: id, key: keys[index], expectedStatus: statuses[index], versions: slice,
+                                        revisions: revisions[Int32(index)].map { known in slice.map { known[$0] ?? "" } },
+                                        to: &bytes)
                     id += 1
                     start = end
                 }

@@ -1,3 +1,4 @@
+import Model
 /// Why a plan could not be made, read or used.
 public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
     case invalidShard(String)
@@ -15,6 +16,8 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
     /// `line` and `problem`: the first request line that is damaged or breaks a rule, when one is.
     case sealBroken(file: String, line: Int?, problem: String?)
     case rejectsPresent(count: Int)
+    /// Versions named with two different statuses or revisions.
+    case conflictingPreconditions([PlanConflict])
 
     public var description: String {
         switch self {
@@ -36,6 +39,8 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
             "\(file): the request lines do not match the plan's seal (requestsSHA256 in its header): it was changed after cabatch plan sealed it; make it again with cabatch plan"
         case .rejectsPresent(let count):
             "\(count) manifest line\(count == 1 ? "" : "s") rejected; no plan written (fix them, or plan the valid rows with --skip-invalid)"
+        case .conflictingPreconditions(let conflicts):
+            "\(conflicts[0])\(conflicts.count > 1 ? " (and \(conflicts.count - 1) more)" : ""); which is current is not known, so no plan was written: remove the stale rows, or plan with --expected-status STATUS or --ignore-inventory-status"
         }
     }
 
@@ -60,6 +65,23 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
         case .invalidRequest: "invalid-request"
         case .sealBroken: "seal-broken"
         case .rejectsPresent: "rejects"
+        case .conflictingPreconditions: "conflicting-preconditions"
         }
+    }
+}
+
+/// A version the manifests give two different preconditions (statuses or revisions): planning
+/// it either way would be a guess.
+public struct PlanConflict: Sendable, Hashable, CustomStringConvertible {
+    /// How many conflicts a plan keeps to report; the first is enough to act on.
+    static let kept = 20
+
+    public var key: PackageKey
+    public var version: String
+    public var first: String
+    public var second: String
+
+    public var description: String {
+        "\(key.packageName)@\(version) in \(key.domain)/\(key.repository) is listed with \(first) and with \(second)"
     }
 }

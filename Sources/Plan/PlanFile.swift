@@ -28,16 +28,24 @@ public enum PlanFile {
         return sealed
     }
 
-    /// A request line, without its newline: `{"id":1,"domain":…,"domainOwner":…,"repository":…,"format":…,"namespace":…,"package":…,"versions":[…]}`.
-    public static func encode(_ request: DeleteRequest) -> [UInt8] {
+    /// A request line, without its newline: `{"id":1,"domain":…,"domainOwner":…,"repository":…,"format":…,"namespace":…,"package":…,"expectedStatus":…,"versions":[…],"revisions":[…]}`,
+    /// `expectedStatus` and `revisions` only when the request has them.
+    public static func encode(_ request: BatchRequest) -> [UInt8] {
         var bytes: [UInt8] = []
-        appendLine(id: request.id, key: request.key, versions: request.versions[...], to: &bytes)
+        appendLine(request, to: &bytes)
         bytes.removeLast()
         return bytes
     }
 
+    /// Appends a request line with its preconditions, and its newline.
+    static func appendLine(_ request: BatchRequest, to out: inout [UInt8]) {
+        appendLine(id: request.id, key: request.key, expectedStatus: request.expectedStatus, versions: request.versions[...],
+                   revisions: request.revisions, to: &out)
+    }
+
     /// Appends a request line and its newline; written by hand because plans hold millions of them.
-    static func appendLine(id: Int, key: PackageKey, versions: ArraySlice<String>, to out: inout [UInt8]) {
+    static func appendLine(id: Int, key: PackageKey, expectedStatus: PackageVersionStatus? = nil, versions: ArraySlice<String>,
+                           revisions: [String]? = nil, to out: inout [UInt8]) {
         func string(_ name: StaticString, _ value: String?) {
             out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
             if let value { JSONWriter.appendString(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
@@ -50,6 +58,7 @@ public enum PlanFile {
         string(#","format":"#, key.format.rawValue)
         string(#","namespace":"#, key.namespace)
         string(#","package":"#, key.package)
+        if let expectedStatus { string(#","expectedStatus":"#, expectedStatus.rawValue) }
         out.append(contentsOf: #","versions":["#.utf8)
         var first = true
         for version in versions {
@@ -57,7 +66,16 @@ public enum PlanFile {
             first = false
             JSONWriter.appendString(version, to: &out)
         }
-        out.append(contentsOf: "]}\n".utf8)
+        out.append(UInt8(ascii: "]"))
+        if let revisions {
+            out.append(contentsOf: #","revisions":["#.utf8)
+            for (index, revision) in revisions.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(revision, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: "}\n".utf8)
     }
 
     /// A plan read back: its header, its requests and the file's own sha256 (journals name
@@ -112,14 +130,14 @@ public enum PlanFile {
     /// first bad line, and must not act on them before this returns.
     @discardableResult
     public static func forEachRequest(_ path: String, header onHeader: (PlanHeader) throws -> Void,
-                                      _ body: (DeleteRequest) throws -> Void) throws -> String {
+                                      _ body: (BatchRequest) throws -> Void) throws -> String {
         try scan(path, decoding: true, header: onHeader, body).sha256
     }
 
     /// The one reading of a plan file: the header, the digest of everything after it and, when
     /// `decoding`, every request decoded and checked (else only the header and the seal).
     private static func scan(_ path: String, decoding: Bool, header onHeader: (PlanHeader) throws -> Void,
-                             _ body: (DeleteRequest) throws -> Void) throws -> (header: PlanHeader, sha256: String) {
+                             _ body: (BatchRequest) throws -> Void) throws -> (header: PlanHeader, sha256: String) {
         var header: PlanHeader?
         var count = 0, versions = 0
         var seal = RequestLinesDigest()
@@ -142,7 +160,7 @@ public enum PlanFile {
                     return
                 }
                 guard decoding, firstProblem == nil else { return }
-                let request: DeleteRequest
+                let request: BatchRequest
                 do {
                     request = try checkedRequest(line, file: path, line: number, expectedID: count + 1)
                 } catch let error as PlanError {
@@ -180,9 +198,9 @@ public enum PlanFile {
     /// Request line `number`, decoded and checked against the service's rules and the plan's
     /// order (its id must be `expectedID`).
     static func checkedRequest(_ line: UnsafeRawBufferPointer?, file: String, line number: Int,
-                               expectedID: Int) throws -> DeleteRequest {
+                               expectedID: Int) throws -> BatchRequest {
         guard let line else { throw PlanError.damaged(file: file, line: number, reason: "the line is too long") }
-        let request: DeleteRequest
+        let request: BatchRequest
         if let written = decodeWritten(line) {
             request = written
         } else {
@@ -219,25 +237,36 @@ public enum PlanFile {
     /// bytes; `nil` for anything else, which the JSON parser and `decodeRequest` then read and judge.
     /// A plan is read whole by `apply`, `status` and every report, and a JSON tree per line was
     /// most of that time.
-    static func decodeWritten(_ line: UnsafeRawBufferPointer) -> DeleteRequest? {
+    static func decodeWritten(_ line: UnsafeRawBufferPointer) -> BatchRequest? {
         var s = JSONLineScanner(line)
         guard s.skip(#"{"id":"#), let id = s.int(), s.skip(#","domain":"#), let domain = s.string(),
               s.skip(#","domainOwner":"#), let domainOwner = s.nullable({ $0.string() }),
               s.skip(#","repository":"#), let repository = s.string(),
               s.skip(#","format":"#), let formatText = s.string(), let format = PackageFormat(rawValue: formatText),
               s.skip(#","namespace":"#), let namespace = s.nullable({ $0.string() }),
-              s.skip(#","package":"#), let package = s.string(),
-              s.skip(#","versions":"#), let versions = s.strings(), !versions.isEmpty, versions.count <= DeleteRequest.maxVersions,
-              s.skip("}"), s.atEnd
+              s.skip(#","package":"#), let package = s.string()
         else { return nil }
+        var expectedStatus: PackageVersionStatus?
+        if s.skip(#","expectedStatus":"#) {
+            guard let text = s.string(), let status = PackageVersionStatus(rawValue: text) else { return nil }
+            expectedStatus = status
+        }
+        guard s.skip(#","versions":"#), let versions = s.strings(), !versions.isEmpty, versions.count <= BatchRequest.maxVersions
+        else { return nil }
+        var revisions: [String]?
+        if s.skip(#","revisions":"#) {
+            guard let list = s.strings() else { return nil }
+            revisions = list
+        }
+        guard s.skip("}"), s.atEnd else { return nil }
         let key = PackageKey(domain: domain, domainOwner: domainOwner, repository: repository, format: format,
                              namespace: namespace, package: package)
-        return DeleteRequest(id: id, key: key, versions: versions)
+        return BatchRequest(id: id, key: key, versions: versions, expectedStatus: expectedStatus, revisions: revisions)
     }
 
     /// Any request line the JSON parser reads; the service's rules are `checkedRequest`'s to judge,
     /// except an unknown format, which a `PackageKey` cannot hold.
-    static func decodeRequest(_ value: JSONValue, file: String, line: Int) throws -> DeleteRequest {
+    static func decodeRequest(_ value: JSONValue, file: String, line: Int) throws -> BatchRequest {
         func fail(_ reason: String) -> PlanError { .damaged(file: file, line: line, reason: reason) }
         guard let o = value.objectValue else { throw fail("not a JSON object") }
         guard let id = o["id"]?.intValue else { throw fail("id is missing") }
@@ -255,6 +284,23 @@ public enum PlanFile {
         }
         let key = PackageKey(domain: domain, domainOwner: o["domainOwner"]?.stringValue, repository: repository,
                              format: format, namespace: o["namespace"]?.stringValue, package: package)
-        return DeleteRequest(id: id, key: key, versions: versions)
+        var expectedStatus: PackageVersionStatus?
+        if let value = o["expectedStatus"], !value.isNull {
+            guard let text = value.stringValue, let status = PackageVersionStatus(rawValue: text) else {
+                throw PlanError.invalidRequest(file: file, line: line, request: id,
+                                               rule: ServiceConstraints.check(.status, value.stringValue ?? "\(value)")?.description
+                                                   ?? "expectedStatus is not a status")
+            }
+            expectedStatus = status
+        }
+        var revisions: [String]?
+        if let value = o["revisions"], !value.isNull {
+            guard let list = value.arrayValue else { throw fail("revisions is not an array") }
+            revisions = try list.map { item in
+                guard let revision = item.stringValue else { throw fail("a revision is not a string") }
+                return revision
+            }
+        }
+        return BatchRequest(id: id, key: key, versions: versions, expectedStatus: expectedStatus, revisions: revisions)
     }
 }

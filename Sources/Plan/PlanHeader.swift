@@ -5,10 +5,15 @@ import Model
 /// The first line of a plan file: what the plan was made from and what it holds.
 public struct PlanHeader: Sendable, Equatable {
     public static let formatName = "cabatch-plan"
-    /// 2: the header seals the request lines (`requestsSHA256`).
-    public static let formatVersion = 2
+    /// 2: the header seals the request lines (`requestsSHA256`); 3: it names the operation
+    /// (delete, archive, unlist, restore, dispose) and requests may carry preconditions.
+    public static let formatVersion = 3
+    /// Plans of format 2 are delete plans without preconditions, and still apply.
+    public static let readableVersions: ClosedRange<Int> = 2...3
 
-    public var operation = "DeletePackageVersions"
+    public var operation: BatchOperation = .delete
+    /// How the rows' statuses and revisions became the requests' preconditions.
+    public var preconditions: PackageGroups.Preconditions = .fromRows
     public var manifests: [ManifestStats]
     /// `--domain-owner`, applied to rows without one.
     public var defaultDomainOwner: String?
@@ -36,7 +41,9 @@ extension PlanHeader {
         w.beginObject()
         w.member("format", Self.formatName)
         w.member("formatVersion", Self.formatVersion)
-        w.member("operation", operation)
+        w.member("operation", operation.rawValue)
+        w.member("apiOperation", operation.apiName)
+        w.member("targetStatus", operation.targetStatus.rawValue)
         w.member("requestsSHA256", requestsSHA256)
         w.key("manifests")
         w.beginArray()
@@ -61,6 +68,11 @@ extension PlanHeader {
         w.member("domainOwner", defaultDomainOwner)
         w.member("skipInvalid", skipInvalid)
         w.member("shard", shard?.description)
+        switch preconditions {
+        case .fromRows: break
+        case .expectedStatus(let status): w.member("expectedStatus", status.rawValue)
+        case .ignored: w.member("ignoreInventoryStatus", true)
+        }
         w.endObject()
         w.key("totals")
         w.beginObject()
@@ -97,10 +109,10 @@ extension PlanHeader {
             throw PlanError.notAPlan(file: file, reason: "its first line is not a cabatch plan header")
         }
         let version = o["formatVersion"]?.intValue
-        if let version, version >= 1, version < Self.formatVersion {
+        if let version, version >= 1, version < Self.readableVersions.lowerBound {
             throw PlanError.oldFormat(file: file, version: version)
         }
-        guard version == Self.formatVersion else {
+        guard let version, Self.readableVersions.contains(version) else {
             throw PlanError.notAPlan(
                 file: file,
                 reason: "format version \(version.map(String.init) ?? "?") is not \(Self.formatVersion), the one this cabatch reads")
@@ -163,7 +175,19 @@ extension PlanHeader {
         self.init(manifests: manifests, defaultDomainOwner: options?["domainOwner"]?.stringValue,
                   skipInvalid: options?["skipInvalid"]?.boolValue ?? false,
                   shard: try options?["shard"]?.stringValue.map { try Shard(parsing: $0) }, totals: totals)
-        self.operation = try string(o, "operation")
+        let operationName = try string(o, "operation")
+        guard let operation = BatchOperation(planName: operationName) else {
+            throw PlanError.damaged(file: file, line: 1, reason: "unknown operation \(operationName) in header")
+        }
+        self.operation = operation
+        if let text = options?["expectedStatus"]?.stringValue {
+            guard let status = PackageVersionStatus(rawValue: text) else {
+                throw PlanError.damaged(file: file, line: 1, reason: "unknown expectedStatus \(text) in header")
+            }
+            preconditions = .expectedStatus(status)
+        } else if options?["ignoreInventoryStatus"]?.boolValue == true {
+            preconditions = .ignored
+        }
         let seal = try string(o, "requestsSHA256")
         guard seal.utf8.count == 64, seal.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             throw PlanError.damaged(file: file, line: 1, reason: "header member requestsSHA256 is not a SHA-256 in hex")

@@ -4,11 +4,11 @@ import Model
 /// each repository once.
 ///
 /// `status`, `apply` and reports hold a whole plan while they replay its journal. As
-/// `[DeleteRequest]`, a million versions in 130,000 packages take some 50 MB (a `String` per
+/// `[BatchRequest]`, a million versions in 130,000 packages take some 50 MB (a `String` per
 /// version, six per key); here they take their own bytes and one more each, plus a few bytes per
 /// request and package: some 17 MB.
 ///
-/// `self[i]` makes the `DeleteRequest` when asked; the per-request and per-package queries
+/// `self[i]` makes the `BatchRequest` when asked; the per-request and per-package queries
 /// (`key(at:)`, `versionRange(at:)`, `requestRange(ofPackage:)`) make nothing they do not return.
 public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
     /// Per package a name record (the namespace's length + 1, or 0 when there is none, then the
@@ -21,6 +21,10 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
     private var textStarts: [Int] = []
     /// Per request: its package.
     private var packages: [Int32] = []
+    /// Per request: its expected status's place in `PackageVersionStatus.allCases`, plus 1; 0 for none.
+    private var expectedStatuses: [UInt8] = []
+    /// The revisions of the requests that carry them, by request index.
+    private var revisionLists: [Int: [String]] = [:]
     /// Per package, and one more at the end: its first request. A package is a run of consecutive
     /// requests with one key, as plans order them.
     private var packageStarts: [Int32] = [0]
@@ -51,7 +55,7 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
     }
 
     /// Holds a list of requests; their ids must run from 1 in order.
-    public init(_ requests: some Sequence<DeleteRequest>) {
+    public init(_ requests: some Sequence<BatchRequest>) {
         self.init()
         for request in requests { append(request) }
     }
@@ -61,10 +65,24 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
         firstVersions.reserveCapacity(firstVersions.count + requests)
         textStarts.reserveCapacity(textStarts.count + requests)
         packages.reserveCapacity(packages.count + requests)
+        expectedStatuses.reserveCapacity(expectedStatuses.count + requests)
     }
 
+    private static func statusCode(_ status: PackageVersionStatus) -> UInt8 {
+        UInt8(PackageVersionStatus.allCases.firstIndex(of: status)! + 1)
+    }
+
+    /// The expected status of request `index`, when it has one.
+    public func expectedStatus(at index: Int) -> PackageVersionStatus? {
+        let code = expectedStatuses[index]
+        return code == 0 ? nil : PackageVersionStatus.allCases[Int(code) - 1]
+    }
+
+    /// The revisions of request `index`, parallel to its versions, when it has them.
+    public func revisions(at index: Int) -> [String]? { revisionLists[index] }
+
     /// Adds the next request; its id must be `firstId + count`.
-    public mutating func append(_ request: DeleteRequest) {
+    public mutating func append(_ request: BatchRequest) {
         precondition(request.id == firstId + count, "plan requests must be in id order")
         let index = count
         textStarts.append(text.count)
@@ -92,6 +110,8 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
             packageStarts[packageStarts.count - 1] = Int32(index + 1)
         }
         packages.append(Int32(packageRepositories.count - 1))
+        expectedStatuses.append(request.expectedStatus.map { Self.statusCode($0) } ?? 0)
+        if let revisions = request.revisions { revisionLists[index] = revisions }
         for version in request.versions { appendString(version) }
         firstVersions.append(firstVersions[firstVersions.count - 1] + request.versions.count)
     }
@@ -116,8 +136,9 @@ public struct PlanRequests: Sendable, Equatable, RandomAccessCollection {
     public var endIndex: Int { textStarts.count }
 
     /// Request `index` (id `firstId + index`), made from the compact form.
-    public subscript(index: Int) -> DeleteRequest {
-        DeleteRequest(id: firstId + index, key: key(at: index), versions: versions(at: index))
+    public subscript(index: Int) -> BatchRequest {
+        BatchRequest(id: firstId + index, key: key(at: index), versions: versions(at: index),
+                     expectedStatus: expectedStatus(at: index), revisions: revisionLists[index])
     }
 
     /// The index of the request with id `id`, or `nil` when it is not among these.

@@ -41,7 +41,7 @@ public enum CSVReport {
                         t.appendISO8601(to: &time)
                         timeOf = t.millisecondsSinceEpoch
                     }
-                    appendRest(entry, time: entry.answer == nil ? [] : time, to: &buffer)
+                    appendRest(entry, operation: source.planHeader.operation, time: entry.answer == nil ? [] : time, to: &buffer)
                     if buffer.count >= chunkSize {
                         try sink(buffer)
                         buffer.removeAll(keepingCapacity: true)
@@ -71,9 +71,9 @@ public enum CSVReport {
         field(key.package, &out)
     }
 
-    static func appendRest(_ entry: JournalReplay.VersionEntry, time: [UInt8], to out: inout [UInt8]) {
+    static func appendRest(_ entry: JournalReplay.VersionEntry, operation: BatchOperation, time: [UInt8], to out: inout [UInt8]) {
         field(entry.version, &out)
-        field(entry.state.description, &out)
+        field(entry.state.name(for: operation), &out)
         field(entry.errorCode ?? "", &out)
         field(entry.errorMessage ?? "", &out)
         field(entry.answer?.httpStatus.map(String.init) ?? "", &out)

@@ -7,33 +7,36 @@ public enum HTMLReport {
         typealias F = ReportFormatting
         var body = ""
         let plans = data.shards.count == 1 ? "plan <code>\(escape(data.shards[0].plan))</code>" : "\(data.shards.count) shards"
-        body += "<h1>cabatch deletion report</h1>\n"
+        let done = data.stateName(.done)
+        body += data.operation == .delete ? "<h1>cabatch deletion report</h1>\n"
+            : "<h1>cabatch \(escape(data.operation?.rawValue ?? data.operations.map(\.rawValue).joined(separator: " and "))) report</h1>\n"
         body += "<p class=\"lead\">\(F.plural(data.planned.versions, "version")) planned in \(F.plural(data.planned.requests, "request")) (\(plans)). "
         body += "Active \(escape(F.duration(data.activeSeconds))), \(escape(F.time(data.startTime))) → \(escape(F.time(data.endTime))). "
         body += "\(F.decimal(data.versionsPerSecond)) versions/s, \(F.decimal(data.requestsPerSecond)) requests/s.</p>\n"
 
         body += "<section class=\"cards\">\n"
-        for state in [VersionState.done, .absent, .failed, .pending] {
-            body += "<div class=\"card \(state)\"><div class=\"n\">\(F.count(data.totals[state]))</div>"
-            body += "<div>\(state) · \(F.percent(data.totals[state], of: data.totals.total))</div></div>\n"
+        for state in data.shownStates {
+            body += "<div class=\"card \(Charts.cssClass(state))\"><div class=\"n\">\(F.count(data.totals[state]))</div>"
+            body += "<div>\(data.stateName(state)) · \(F.percent(data.totals[state], of: data.totals.total))</div></div>\n"
         }
         body += "</section>\n"
 
-        body += "<h2>Versions per state</h2>\n" + Charts.states(data.totals)
-        body += "<h2>By repository</h2>\n" + Charts.repositories(data.byRepository)
-        body += "<h2>Throughput over active time</h2>\n" + Charts.throughput(data.throughput)
+        body += "<h2>Versions per state</h2>\n" + Charts.states(data.totals, data)
+        body += "<h2>By repository</h2>\n" + Charts.repositories(data.byRepository, data)
+        body += "<h2>Throughput over active time</h2>\n" + Charts.throughput(data.throughput, data)
 
-        body += breakdownTable("Repositories", "repository", data.byRepository)
-        if data.byDomain.count > 1 { body += breakdownTable("Domains", "domain", data.byDomain) }
-        if data.byFormat.count > 1 { body += breakdownTable("Formats", "format", data.byFormat) }
+        body += breakdownTable("Repositories", "repository", data.byRepository, data)
+        if data.byDomain.count > 1 { body += breakdownTable("Domains", "domain", data.byDomain, data) }
+        if data.byFormat.count > 1 { body += breakdownTable("Formats", "format", data.byFormat, data) }
 
         if !data.topPackages.isEmpty {
-            body += "<h2>Most versions deleted</h2>\n<table><tr><th>package</th><th>repository</th><th class=\"r\">deleted</th><th class=\"r\">planned</th></tr>\n"
+            body += "<h2>Most versions \(done)</h2>\n<table><tr><th>package</th><th>repository</th><th class=\"r\">\(done)</th><th class=\"r\">planned</th></tr>\n"
             for p in data.topPackages {
                 body += "<tr><td>\(escape(p.package))</td><td>\(escape(p.repository))</td><td class=\"r\">\(F.count(p.done))</td><td class=\"r\">\(F.count(p.planned))</td></tr>\n"
             }
             body += "</table>\n"
         }
+        body += groupTable("Changed since the inventory (left alone)", data.changed)
         body += groupTable("Failures", data.failures)
         body += groupTable("Pending, by last answer", data.pendingReasons)
 
@@ -94,19 +97,20 @@ public enum HTMLReport {
         th{background:#f7f8fa;font-weight:600}.r{text-align:right;font-variant-numeric:tabular-nums}
         .lead{color:#444}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
         .card{flex:1;min-width:150px;border-radius:6px;padding:10px 14px;color:#fff}.card .n{font-size:26px;font-weight:700}
-        .deleted{background:#2e7d32}.absent{background:#607d8b}.failed{background:#c62828}.pending{background:#ef8f00}
+        .deleted{background:#2e7d32}.absent{background:#607d8b}.failed{background:#c62828}.pending{background:#ef8f00}.changed{background:#6a1b9a}
         svg text{font:12px system-ui,sans-serif;fill:#1d232a}
         """
 
-    private static func breakdownTable(_ title: String, _ column: String, _ rows: [ReportData.Breakdown]) -> String {
+    private static func breakdownTable(_ title: String, _ column: String, _ rows: [ReportData.Breakdown], _ data: ReportData) -> String {
         typealias F = ReportFormatting
-        var out = "<h2>\(escape(title))</h2>\n<table><tr><th>\(escape(column))</th><th class=\"r\">deleted</th><th class=\"r\">absent</th><th class=\"r\">failed</th><th class=\"r\">pending</th></tr>\n"
+        let states = data.shownStates
+        var out = "<h2>\(escape(title))</h2>\n<table><tr><th>\(escape(column))</th>"
+            + states.map { "<th class=\"r\">\(data.stateName($0))</th>" }.joined() + "</tr>\n"
         for row in rows.prefix(MarkdownReport.rowLimit) {
-            let c = row.counts
-            out += "<tr><td>\(escape(row.name))</td><td class=\"r\">\(F.count(c.done))</td><td class=\"r\">\(F.count(c.absent))</td><td class=\"r\">\(F.count(c.failed))</td><td class=\"r\">\(F.count(c.pending))</td></tr>\n"
+            out += "<tr><td>\(escape(row.name))</td>" + states.map { "<td class=\"r\">\(F.count(row.counts[$0]))</td>" }.joined() + "</tr>\n"
         }
         if rows.count > MarkdownReport.rowLimit {
-            out += "<tr><td colspan=\"5\">… \(rows.count - MarkdownReport.rowLimit) more</td></tr>\n"
+            out += "<tr><td colspan=\"\(states.count + 1)\">… \(rows.count - MarkdownReport.rowLimit) more</td></tr>\n"
         }
         return out + "</table>\n"
     }

@@ -17,6 +17,19 @@ public enum JSONReport {
         w.beginObject()
         w.member("schema", schemaName)
         w.member("schemaVersion", ReportData.schemaVersion)
+        w.member("operation", data.operation?.rawValue)
+        w.member("doneName", data.stateName(.done))
+        w.key("operations")
+        w.beginArray()
+        for o in data.byOperation {
+            w.beginObject()
+            w.member("operation", o.operation.rawValue)
+            w.member("plans", o.plans)
+            w.key("totals")
+            counts(&w, o.totals, total: true)
+            w.endObject()
+        }
+        w.endArray()
         w.key("planned")
         w.beginObject()
         w.member("versions", data.planned.versions)
@@ -43,7 +56,7 @@ public enum JSONReport {
             w.member("offsetSeconds", b.offsetSeconds)
             w.member("answers", b.answers)
             w.member("settled", b.settled)
-            w.member("deleted", b.done)
+            w.member("done", b.done)
             w.endObject()
         }
         w.endArray()
@@ -54,7 +67,7 @@ public enum JSONReport {
             for row in rows {
                 w.beginObject()
                 w.member("name", row.name)
-                for state in [VersionState.done, .absent, .failed, .pending] { w.member(state.description, row.counts[state]) }
+                for state in VersionState.reported { w.member(state.stableName, row.counts[state]) }
                 w.endObject()
             }
             w.endArray()
@@ -65,11 +78,12 @@ public enum JSONReport {
             w.beginObject()
             w.member("package", p.package)
             w.member("repository", p.repository)
-            w.member("deleted", p.done)
+            w.member("done", p.done)
             w.member("planned", p.planned)
             w.endObject()
         }
         w.endArray()
+        groups(&w, "changed", data.changed)
         groups(&w, "failures", data.failures)
         groups(&w, "pending", data.pendingReasons)
         requests(&w, data.requests)
@@ -82,7 +96,7 @@ public enum JSONReport {
 
     private static func counts(_ w: inout JSONWriter, _ c: StateCounts, total: Bool) {
         w.beginObject()
-        for state in [VersionState.done, .absent, .failed, .pending] { w.member(state.description, c[state]) }
+        for state in VersionState.reported { w.member(state.stableName, c[state]) }
         if total { w.member("total", c.total) }
         w.endObject()
     }
@@ -136,6 +150,7 @@ public enum JSONReport {
         for s in shards {
             w.beginObject()
             w.member("plan", s.plan)
+            w.member("operation", s.operation.rawValue)
             w.member("planSHA256", s.planSHA256)
             w.member("shard", s.shard)
             w.member("journal", s.journal)

@@ -7,15 +7,17 @@ public enum MarkdownReport {
 
     public static func render(_ data: ReportData) -> String {
         typealias F = ReportFormatting
-        var out = "# cabatch deletion report\n\n"
+        let done = data.stateName(.done)
+        var out = data.operation == .delete ? "# cabatch deletion report\n\n"
+            : "# cabatch \(data.operation.map { "\($0.rawValue)" } ?? data.operations.map(\.rawValue).joined(separator: " and ")) report\n\n"
         let plans = data.shards.count == 1 ? "plan `\(data.shards[0].plan)`" : "\(data.shards.count) shards"
         out += "\(F.plural(data.planned.versions, "version")) planned in \(F.plural(data.planned.requests, "request")) (\(plans)). "
         out += "Active \(F.duration(data.activeSeconds)) in \(F.plural(data.shards.reduce(0) { $0 + $1.runs.count }, "run")), "
         out += "\(F.time(data.startTime)) → \(F.time(data.endTime)).\n\n"
 
         out += "| state | versions | share |\n|---|---:|---:|\n"
-        for state in [VersionState.done, .absent, .failed, .pending] {
-            out += "| \(state) | \(F.count(data.totals[state])) | \(F.percent(data.totals[state], of: data.totals.total)) |\n"
+        for state in data.shownStates {
+            out += "| \(data.stateName(state)) | \(F.count(data.totals[state])) | \(F.percent(data.totals[state], of: data.totals.total)) |\n"
         }
         out += "| **total** | **\(F.count(data.totals.total))** | |\n\n"
         out += "Throughput: \(F.decimal(data.versionsPerSecond)) versions/s and \(F.decimal(data.requestsPerSecond)) requests/s over the active time.\n"
@@ -23,16 +25,24 @@ public enum MarkdownReport {
             out += "\n\(F.plural(data.totals.pending, "version is", "versions are")) still pending: `cabatch apply` on the plan sends only \(data.totals.pending == 1 ? "it" : "them").\n"
         }
 
-        out += table("By repository", "repository", data.byRepository)
-        if data.byDomain.count > 1 { out += table("By domain", "domain", data.byDomain) }
-        if data.byFormat.count > 1 { out += table("By format", "format", data.byFormat) }
+        if !data.byOperation.isEmpty {
+            out += "\n## By operation\n\n| operation | plans | done | absent | changed | failed | pending |\n|---|---:|---:|---:|---:|---:|---:|\n"
+            for o in data.byOperation {
+                out += "| \(o.operation.rawValue) (\(o.operation.doneName)) | \(o.plans) | " + [VersionState.done, .absent, .changed, .failed, .pending]
+                    .map { F.count(o.totals[$0]) }.joined(separator: " | ") + " |\n"
+            }
+        }
+        out += table("By repository", "repository", data.byRepository, data)
+        if data.byDomain.count > 1 { out += table("By domain", "domain", data.byDomain, data) }
+        if data.byFormat.count > 1 { out += table("By format", "format", data.byFormat, data) }
 
         if !data.topPackages.isEmpty {
-            out += "\n## Most versions deleted\n\n| package | repository | deleted | planned |\n|---|---|---:|---:|\n"
+            out += "\n## Most versions \(done)\n\n| package | repository | \(done) | planned |\n|---|---|---:|---:|\n"
             for p in data.topPackages {
                 out += "| \(cell(p.package)) | \(cell(p.repository)) | \(F.count(p.done)) | \(F.count(p.planned)) |\n"
             }
         }
+        out += groups("Changed since the inventory (left alone)", data.changed)
         out += groups("Failures", data.failures)
         out += groups("Pending, by last answer", data.pendingReasons)
 
@@ -69,17 +79,18 @@ public enum MarkdownReport {
         return out
     }
 
-    private static func table(_ title: String, _ column: String, _ rows: [ReportData.Breakdown]) -> String {
+    private static func table(_ title: String, _ column: String, _ rows: [ReportData.Breakdown], _ data: ReportData) -> String {
         typealias F = ReportFormatting
-        var out = "\n## \(title)\n\n| \(column) | deleted | absent | failed | pending |\n|---|---:|---:|---:|---:|\n"
+        let states = data.shownStates
+        var out = "\n## \(title)\n\n| \(column) | " + states.map { data.stateName($0) }.joined(separator: " | ") + " |\n|---|"
+            + String(repeating: "---:|", count: states.count) + "\n"
         for row in rows.prefix(rowLimit) {
-            let c = row.counts
-            out += "| \(cell(row.name)) | \(F.count(c.done)) | \(F.count(c.absent)) | \(F.count(c.failed)) | \(F.count(c.pending)) |\n"
+            out += "| \(cell(row.name)) | " + states.map { F.count(row.counts[$0]) }.joined(separator: " | ") + " |\n"
         }
         if rows.count > rowLimit {
             var rest = StateCounts()
             for row in rows.dropFirst(rowLimit) { rest = rest + row.counts }
-            out += "| … \(rows.count - rowLimit) more | \(F.count(rest.done)) | \(F.count(rest.absent)) | \(F.count(rest.failed)) | \(F.count(rest.pending)) |\n"
+            out += "| … \(rows.count - rowLimit) more | " + states.map { F.count(rest[$0]) }.joined(separator: " | ") + " |\n"
         }
         return out
     }

@@ -10,7 +10,7 @@ extension ReportData {
         var totals = StateCounts()
         var domains: [String: StateCounts] = [:], repositories: [String: StateCounts] = [:], formats: [String: StateCounts] = [:]
         var topPackages = TopPackages(limit: Self.topPackageLimit)
-        var failures = FailureTally(), pendingReasons = FailureTally()
+        var failures = FailureTally(), pendingReasons = FailureTally(), changed = FailureTally()
         var statistics = RequestStatistics(httpStatuses: [], errorTypes: [])
         // The journal's counts over every stretch of every source, summed one way.
         var summed = JournalStatistics()
@@ -42,16 +42,19 @@ extension ReportData {
                                     answers: run.answers))
             }
             shards.append(ShardInfo(
-                plan: source.planName, planSHA256: source.planSHA256, shard: source.planHeader.shard?.description,
+                plan: source.planName, operation: source.planHeader.operation, planSHA256: source.planSHA256,
+                shard: source.planHeader.shard?.description,
                 journal: source.journalName, tornLine: source.tornLine,
                 manifests: source.planHeader.manifests.map { ManifestInfo(name: $0.name, sha256: $0.sha256, rows: $0.rows) },
                 cabatchVersions: versions, runs: runs))
         }
         var throughput = ThroughputTally(timeline)
 
+        var operationTotals: [BatchOperation: StateCounts] = [:]
         for source in sources {
             try source.forEachStretch { replay in
                 totals = totals + replay.totals
+                operationTotals[source.planHeader.operation, default: StateCounts()] = operationTotals[source.planHeader.operation, default: StateCounts()] + replay.totals
                 // Requests of one package are consecutive in a plan, and so are packages of one
                 // repository: counts are gathered per package, so no per-package table is kept.
                 let plan = replay.requests
@@ -75,6 +78,9 @@ extension ReportData {
                 }
                 replay.forEachVersion(in: .failed) { entry in
                     failures.add(code: entry.errorCode ?? "unknown", message: entry.errorMessage ?? "", entry)
+                }
+                replay.forEachVersion(in: .changed) { entry in
+                    changed.add(code: entry.errorCode ?? "unknown", message: entry.errorMessage ?? "", entry)
                 }
                 replay.forEachVersion(in: .pending) { entry in
                     if let code = entry.errorCode {
@@ -117,6 +123,13 @@ extension ReportData {
             byDomain: Self.breakdowns(domains), byRepository: Self.breakdowns(repositories), byFormat: Self.breakdowns(formats),
             topPackages: topPackages.sorted,
             failures: failures.groups, pendingReasons: pendingReasons.groups, requests: statistics)
+        self.changed = changed.groups
+        if operations.count > 1 {
+            byOperation = operations.map { operation in
+                OperationTotals(operation: operation, plans: shards.filter { $0.operation == operation }.count,
+                                totals: operationTotals[operation] ?? StateCounts())
+            }
+        }
     }
 
     /// Nearest-rank percentile of sorted values.

@@ -7,7 +7,9 @@ import Model
 /// completion report, which lists every version, streams from the sources instead).
 public struct ReportData: Sendable, Equatable {
     /// Version of the JSON schema (`docs/report-schema.md`); raised on any incompatible change.
-    public static let schemaVersion = 1
+    /// 2: the report names its operation, states have stable names (`done`, not `deleted`) and
+    /// `changed` is counted.
+    public static let schemaVersion = 2
 
     public var shards: [ShardInfo]
     public var planned: Planned
@@ -31,7 +33,41 @@ public struct ReportData: Sendable, Equatable {
     public var failures: [FailureGroup]
     /// Pending versions grouped by the last reason they were refused (`never sent` when none).
     public var pendingReasons: [FailureGroup]
+    /// Versions left alone because they changed since the inventory, grouped by code.
+    public var changed: [FailureGroup] = []
     public var requests: RequestStatistics
+    /// Per operation, when the plans carry out more than one (a two-phase cleanup's report).
+    public var byOperation: [OperationTotals] = []
+
+    /// The operations the plans carry out, in the order of the plans.
+    public var operations: [BatchOperation] {
+        var seen: [BatchOperation] = []
+        for shard in shards where !seen.contains(shard.operation) { seen.append(shard.operation) }
+        return seen
+    }
+
+    /// The plans' one operation, or `nil` when they carry out several.
+    public var operation: BatchOperation? { operations.count == 1 ? operations[0] : nil }
+
+    /// How the report names a state: the done state after the operation (`done` when several).
+    public func stateName(_ state: VersionState) -> String {
+        if let operation { return state.name(for: operation) }
+        return state == .done ? "done" : state.name(for: .delete)
+    }
+
+    /// The states a table shows: `changed` only when some plan could meet it (its versions
+    /// carried preconditions, or the operation is not a delete) and some version did.
+    public var shownStates: [VersionState] {
+        totals.changed > 0 || operations.contains(where: { $0 != .delete })
+            ? [.done, .absent, .changed, .failed, .pending] : [.done, .absent, .failed, .pending]
+    }
+
+    /// One operation's share of a report over plans of several.
+    public struct OperationTotals: Sendable, Equatable {
+        public var operation: BatchOperation
+        public var plans: Int
+        public var totals: StateCounts
+    }
 
     public static let topPackageLimit = 10
     public static let exampleLimit = 3
@@ -46,6 +82,7 @@ public struct ReportData: Sendable, Equatable {
     /// Where one shard came from.
     public struct ShardInfo: Sendable, Equatable {
         public var plan: String
+        public var operation: BatchOperation = .delete
         public var planSHA256: String
         /// `I/N` when the plan is one shard of a job.
         public var shard: String?

@@ -4,10 +4,12 @@ import Execution
 import Journal
 import Foundation
 import JSONLines
+import Model
 
 /// The end-of-run summary, from the journal: what the plan's versions now are, across every run.
 struct ApplySummary {
     var planPath: String
+    var operation: BatchOperation
     /// The plan's versions by state, from the journal.
     var totals: StateCounts
     var reason: StopReason?
@@ -23,7 +25,7 @@ struct ApplySummary {
             return totals.failed > 0 ? .someFailed : .success
         case let reason?:
             // Refused before anything was answered: credentials or endpoint, not a partial run.
-            if (result?.progress.done ?? 0) == 0, reason.refusesEveryRequest { return .cannotConnect }
+            if (result?.progress.settled ?? 0) == 0, reason.refusesEveryRequest { return .cannotConnect }
             return .stoppedEarly
         }
     }
@@ -38,7 +40,7 @@ struct ApplySummary {
             lines.append("")
             lines.append("This run: \(s.attempts.grouped) requests sent in \(String(format: "%.1f", p.elapsed)) s "
                          + "(\(String(format: "%.0f", Double(s.answers) / seconds)) requests/s, "
-                         + "\(String(format: "%.0f", Double(p.done) / seconds)) versions/s), \(s.retries.grouped) retries, \(s.throttled.grouped) throttled.")
+                         + "\(String(format: "%.0f", Double(p.settled) / seconds)) versions/s), \(s.retries.grouped) retries, \(s.throttled.grouped) throttled.")
         }
         switch reason {
         case .interrupted?: lines += ["", "Stopped by Ctrl-C. Resume with: `\(resume)`"]
@@ -59,12 +61,10 @@ struct ApplySummary {
         w.beginObject()
         w.member("plan", planPath)
         w.member("stopReason", reason?.code)
+        w.member("operation", operation.rawValue)
         w.key("versions")
         w.beginObject()
-        w.member("deleted", t.done)
-        w.member("absent", t.absent)
-        w.member("failed", t.failed)
-        w.member("pending", t.pending)
+        for state in VersionState.reported { w.member(state.stableName, t[state]) }
         w.member("planned", t.total)
         w.endObject()
         if let p = result?.progress, let s = thisRun {

@@ -25,7 +25,7 @@ struct ExecutionFlags: ParsableArguments {
     @Option(help: "Stop (resumably) when permanent failures exceed this fraction of answered versions, after 1,000 versions.")
     var maxFailureRate = 0.5
 
-    @Option(help: "Send this expected status with every request (Published, Unlisted, Archived, …), so a version whose status changed since the inventory was taken is refused, not deleted.")
+    @Option(help: "Expect this status (Published, Unlisted, Archived, …) of every version the plan gives no status of, so a version whose status changed since the inventory was taken is left alone; with run, it replaces the rows' statuses.")
     var expectedStatus: String?
 
     @Flag(help: "Do everything but the API call: print the requests that would be sent.")
@@ -54,8 +54,10 @@ struct ExecutionFlags: ParsableArguments {
         }
     }
 
-    var options: ExecutionOptions {
+    /// The run's options for a plan of `operation`.
+    func options(_ operation: BatchOperation) -> ExecutionOptions {
         var options = ExecutionOptions()
+        options.operation = operation
         options.concurrency = concurrency
         options.rate = rate
         options.retry.maxAttempts = maxAttempts

@@ -119,7 +119,8 @@ struct ExportCommand: AsyncParsableCommand {
         if job.isResuming { Terminal.err("Resuming the export kept in \(job.checkpointDirectory).") }
 
         let stop = ExportStop()
-        let signals = InterruptHandler(resumeCommand: resume, finishing: "packages being listed") { stop.request() }
+        let signals = InterruptHandler(resumeCommand: resume, finishing: "the packages being listed",
+                                       kept: "The export's checkpoint") { stop.request() }
         let line = ProgressLine(mode: progress)
         let summary: ExportSummary
         do {

@@ -10,8 +10,9 @@ final class InterruptHandler: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
 
-    /// `finishing` names what the first Ctrl-C waits for.
-    init(resumeCommand: String, finishing: String = "the ones in flight", onFirst: @escaping @Sendable () -> Void) {
+    /// `finishing` names what the first Ctrl-C waits for, `kept` what the second leaves consistent.
+    init(resumeCommand: String, finishing: String = "the ones in flight", kept: String = "The journal",
+         onFirst: @escaping @Sendable () -> Void) {
         var sources: [DispatchSourceSignal] = []
         let queue = DispatchQueue(label: "cabatch.signals")
         for number in [SIGINT, SIGTERM] {
@@ -28,7 +29,7 @@ final class InterruptHandler: @unchecked Sendable {
                     Terminal.err("\nStopping: no new requests; waiting for \(finishing) (Ctrl-C again to exit now).")
                     onFirst()
                 } else {
-                    Terminal.err("\nExiting now. What was recorded is consistent; resume with:\n  \(resumeCommand)")
+                    Terminal.err("\nExiting now. \(kept) is consistent; resume with:\n  \(resumeCommand)")
                     // The second Ctrl-C must not wait for the requests in flight, so the process ends
                     // here rather than through the run's return; every journaled answer is on disk.
                     exit(ExitCode.stoppedEarly.rawValue)

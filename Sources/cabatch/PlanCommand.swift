@@ -9,12 +9,14 @@ import Model
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Validate manifests and group them into a plan of DeletePackageVersions requests.",
+        abstract: "Validate manifests and group them into a sealed plan of batch requests.",
         discussion: """
             Reads every manifest (.jsonl.zst, .zst, .jsonl, or - for standard input), checks each \
             row against the service's rules, removes duplicates and cuts each package's versions \
-            into requests of at most 100. Lines that break a rule are written to a rejects file; \
-            without --skip-invalid, any reject means no plan is written.
+            (of one inventory status) into requests of at most 100. Lines that break a rule are \
+            written to a rejects file; without --skip-invalid, any reject means no plan is written. \
+            A version the rows name with two statuses or revisions is refused: which is current is \
+            not known.
             """
     )
 
@@ -36,10 +38,19 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup(title: "Sharding")
     var sharding: ShardOptions
 
+    @OptionGroup(title: "Operation")
+    var operation: OperationOptions
+
+    @Option(help: "Expect this status of every version (Published, Unlisted, Archived, …) instead of the rows' own, so a version whose status changed is refused, not changed.")
+    var expectedStatus: String?
+
     @Option(help: "Summary format: text or json.")
     var output: OutputFormat = .text
 
-    func validate() throws { try Self.validate(manifests: manifests, domainOwner: domainOwner) }
+    func validate() throws {
+        try Self.validate(manifests: manifests, domainOwner: domainOwner)
+        _ = try operation.preconditions(expectedStatus: expectedStatus)
+    }
 
     /// The checks `plan` and `run` make before reading anything.
     static func validate(manifests: [String], domainOwner: String?) throws {
@@ -53,7 +64,9 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try Self.plan(manifests: manifests, planPath: plan, rejectsPath: rejects, domainOwner: domainOwner,
-                                    shard: try sharding.resolve(), skipInvalid: skipInvalid, output: output, table: true)
+                                    shard: try sharding.resolve(), skipInvalid: skipInvalid, operation: operation.operation,
+                                    preconditions: try operation.preconditions(expectedStatus: expectedStatus),
+                                    output: output, table: true)
         if outcome.planPath == nil { throw ExitCode.invalidInput }
     }
 
@@ -61,12 +74,17 @@ struct PlanCommand: ParsableCommand {
     /// table when the plan was written, for `run`, whose report has one. A manifest that cannot
     /// be read, or rejects without `--skip-invalid`, is exit status 1 after the summary.
     static func plan(manifests: [String], planPath: String?, rejectsPath: String?, domainOwner: String?, shard: Shard?,
-                     skipInvalid: Bool, output: OutputFormat, table: Bool) throws -> PlanJob.Outcome {
+                     skipInvalid: Bool, operation: BatchOperation, preconditions: PackageGroups.Preconditions,
+                     output: OutputFormat, table: Bool) throws -> PlanJob.Outcome {
         let job = PlanJob(inputs: manifests.map(InputFile.init), planPath: planPath ?? defaultPlanPath(for: manifests[0]),
                           rejectsPath: rejectsPath,
-                          planner: Planner(defaultDomainOwner: domainOwner, shard: shard, skipInvalid: skipInvalid))
+                          planner: Planner(defaultDomainOwner: domainOwner, shard: shard, skipInvalid: skipInvalid,
+                                           operation: operation, preconditions: preconditions))
         let outcome: PlanJob.Outcome
         do { outcome = try job.run() } catch let error as FileError {
+            Terminal.err("error: \(error)")
+            throw ExitCode.invalidInput
+        } catch let error as PlanError {
             Terminal.err("error: \(error)")
             throw ExitCode.invalidInput
         }

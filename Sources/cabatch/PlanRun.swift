@@ -48,7 +48,8 @@ struct PlanRun {
         }
         if !opened.created {
             let t = before.states
-            Terminal.err("Resuming \(JournalFile.path(forPlan: planPath)): \(t.done.grouped) deleted, \(t.absent.grouped) absent, \(t.failed.grouped) failed, \(pendingVersions.grouped) pending.")
+            Terminal.err("Resuming \(JournalFile.path(forPlan: planPath)): \(t.done.grouped) \(job.header.operation.doneName), \(t.absent.grouped) absent, "
+                         + (t.changed > 0 ? "\(t.changed.grouped) changed, " : "") + "\(t.failed.grouped) failed, \(pendingVersions.grouped) pending.")
         }
         guard try confirm(job.header, pendingVersions: pendingVersions, requests: before.pendingRequests, configuration: configuration) else {
             try? opened.writer.close()
@@ -70,7 +71,7 @@ struct PlanRun {
         let runStart = RunStart(time: Timestamp(date: Date()), endpoint: configuration.endpoint.description,
                                 region: configuration.region, concurrency: flags.concurrency,
                                 cabatchVersion: CabatchVersion.current)
-        let result = try await job.run(opened, client: client, recorder: recorder, runStart: runStart, options: flags.options,
+        let result = try await job.run(opened, client: client, recorder: recorder, runStart: runStart, options: flags.options(job.header.operation),
                                        progressInterval: progress.interval, onProgress: { progress.update($0) }) { executor in
             signals = InterruptHandler(resumeCommand: resumeCommand()) { executor.interrupt() }
         }
@@ -94,7 +95,10 @@ struct PlanRun {
     // MARK: - Steps
 
     private func confirm(_ header: PlanHeader, pendingVersions: Int, requests: Int, configuration: ClientConfiguration) throws -> Bool {
-        var lines = ["About to delete \(pendingVersions.grouped) package versions in \(requests.grouped) requests",
+        let operation = header.operation
+        let call = operation == .delete ? operation.apiName : "\(operation.apiName) to \(operation.targetStatus.rawValue)"
+        var lines = ["About to \(operation.rawValue) \(pendingVersions.grouped) versions in \(requests.grouped) requests (\(call))."
+                        + (operation.isIrreversible ? " This cannot be undone." : ""),
                      "  endpoint \(configuration.endpoint) (region \(configuration.region))"]
         for r in header.totals.repositories.prefix(20) {
             let owner = r.domainOwner.map { " (\($0))" } ?? ""
@@ -108,7 +112,7 @@ struct PlanRun {
             return false
         }
         Terminal.err(lines.joined(separator: "\n"))
-        FileHandle.standardError.write(Data("Proceed? Type yes to delete: ".utf8))
+        FileHandle.standardError.write(Data("Proceed? Type yes to \(operation.rawValue): ".utf8))
         return readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
     }
 
@@ -118,11 +122,12 @@ struct PlanRun {
         // Placeholder keys: a dry run must not need, fetch or show real credentials.
         let credentials = Credentials(accessKeyID: "AKIDDRYRUN", secretAccessKey: "dry-run")
         var requests = 0, versions = 0
+        let options = flags.options(job.header.operation)
         do {
             try job.forEachPendingRequest { request in
-                let operation = DeletePackageVersions(package: request.key, versions: request.versions,
-                                                      expectedStatus: flags.options.expectedStatus)
-                let preview = try RequestPreview.of(operation, endpoint: configuration.endpoint, region: configuration.region,
+                let call = WorkItem(request, priorAttempts: 0).call(job.header.operation,
+                                                                     defaultExpectedStatus: options.expectedStatus)
+                let preview = try RequestPreview.of(call.apiCall, endpoint: configuration.endpoint, region: configuration.region,
                                                     credentials: credentials, userAgent: "cabatch/\(CabatchVersion.current)")
                 Terminal.out("# request \(request.id): \(request.versions.count) versions of \(request.key)\n\(preview)\n")
                 requests += 1
@@ -139,12 +144,16 @@ struct PlanRun {
     private func verify(_ job: ApplyJob, client: CodeArtifactClient) async -> ApplyJob.Verification {
         let result = await job.verify(client: client, readRate: flags.readRate, policy: RetryPolicy(maxAttempts: flags.maxAttempts))
         let cost = "\(result.reads.attempts.grouped) list requests, \(result.reads.retries.grouped) retried, \(result.reads.throttled.grouped) throttled"
+        let operation = job.header.operation
         switch result.finding {
         case .confirmed:
-            Terminal.err("Verified: none of the \(result.versions.grouped) deleted or absent versions in \(result.packages.grouped) packages is listed any more (\(cost)).")
-        case .stillListed:
-            Terminal.err("Verify: \(result.stillListedCount.grouped) versions recorded as gone are still listed (\(cost)):")
-            for (key, version) in result.stillListed { Terminal.err("  \(key.packageName)@\(version) in \(key.domain)/\(key.repository)") }
+            let what = operation == .delete
+                ? "none of the \(result.versions.grouped) deleted or absent versions in \(result.packages.grouped) packages is listed any more"
+                : "every one of the \(result.versions.grouped) \(operation.doneName) or absent versions in \(result.packages.grouped) packages is listed as recorded"
+            Terminal.err("Verified: \(what) (\(cost)).")
+        case .mismatched:
+            Terminal.err("Verify: \(result.mismatchCount.grouped) versions are not as the journal records them (\(cost)):")
+            for m in result.mismatches { Terminal.err("  \(m.key.packageName)@\(m.version) in \(m.key.domain)/\(m.key.repository): \(m.found)") }
         case .incomplete(let reason):
             Terminal.err("error: \(reason). Nothing is known about the versions not yet verified; run cabatch apply \(planPath) --verify again to verify.")
         }
@@ -169,7 +178,7 @@ struct PlanRun {
         after.retries = data.requests.retries
         after.answers = data.requests.answers
         after.throttled = data.requests.throttled
-        let summary = ApplySummary(planPath: planPath, totals: data.totals, reason: reason, result: result,
+        let summary = ApplySummary(planPath: planPath, operation: source.planHeader.operation, totals: data.totals, reason: reason, result: result,
                                    thisRun: after.since(before), resume: resumeCommand())
         switch output {
         case .text: Terminal.out(summary.markdown(report: MarkdownReport.render(data)))
@@ -186,7 +195,7 @@ struct PlanRun {
         if summary.exitCode == .success, let verification {
             switch verification.finding {
             // Versions recorded as gone but still listed: the run did not do what it says.
-            case .stillListed: throw ExitCode.someFailed
+            case .mismatched: throw ExitCode.someFailed
             // Nothing failed, but the check the user asked for is not done: resumable, not failed.
             case .incomplete: throw ExitCode.stoppedEarly
             case .confirmed: break

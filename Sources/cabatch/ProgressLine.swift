@@ -52,13 +52,13 @@ final class ProgressLine: @unchecked Sendable {
 
     static func describe(_ p: ExecutionProgress) -> String {
         let total = max(p.totalVersions, 1)
-        let percent = Double(p.done) * 100 / Double(total)
+        let percent = Double(p.settled) * 100 / Double(total)
         let elapsed = max(p.elapsed, 0.001)
-        let versionsPerSecond = Double(p.done) / elapsed
+        let versionsPerSecond = Double(p.settled) / elapsed
         let requestsPerSecond = Double(p.requestsAnswered) / elapsed
-        let remaining = p.totalVersions - p.done - p.leftPending
+        let remaining = p.totalVersions - p.settled - p.leftPending
         let eta = versionsPerSecond > 0 ? Self.duration(Double(remaining) / versionsPerSecond) : "?"
-        return "\(p.done.grouped)/\(p.totalVersions.grouped) versions (\(String(format: "%.1f", percent))%) · "
+        return "\(p.settled.grouped)/\(p.totalVersions.grouped) versions (\(String(format: "%.1f", percent))%) · "
             + "\(String(format: "%.0f", requestsPerSecond)) req/s · \(String(format: "%.0f", versionsPerSecond)) versions/s · "
             + "ETA \(eta) · throttled \(p.throttled.grouped) · retried \(p.retries.grouped) · failed \(p.failed.grouped)"
     }

@@ -27,6 +27,9 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup(title: "Sharding")
     var sharding: ShardOptions
 
+    @OptionGroup(title: "Operation")
+    var operation: OperationOptions
+
     @OptionGroup(title: "AWS")
     var aws: AWSOptions
 
@@ -38,11 +41,14 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         try PlanCommand.validate(manifests: manifests, domainOwner: domainOwner)
+        _ = try operation.preconditions(expectedStatus: flags.expectedStatus)
     }
 
     func run() async throws {
         let outcome = try PlanCommand.plan(manifests: manifests, planPath: plan, rejectsPath: nil, domainOwner: domainOwner,
-                                           shard: try sharding.resolve(), skipInvalid: skipInvalid, output: .text, table: false)
+                                           shard: try sharding.resolve(), skipInvalid: skipInvalid, operation: operation.operation,
+                                           preconditions: try operation.preconditions(expectedStatus: flags.expectedStatus),
+                                           output: .text, table: false)
         guard let planPath = outcome.planPath else { throw ExitCode.invalidInput }
         try await PlanRun(planPath: planPath, aws: aws, flags: flags, output: output).execute()
     }

@@ -32,6 +32,7 @@ struct StatusCommand: ParsableCommand {
         let journalPath = JournalFile.path(forPlan: plan)
         let hasJournal = source.journalName != nil
         let t = tally.states
+        let operation = source.planHeader.operation
         let (attempts, retries, throttled) = (tally.statistics.attempts, tally.statistics.retries, tally.statistics.throttled)
         switch output {
         case .json:
@@ -39,10 +40,8 @@ struct StatusCommand: ParsableCommand {
             w.beginObject()
             w.member("plan", plan)
             w.member("journal", hasJournal ? journalPath : nil)
-            w.member("deleted", t.done)
-            w.member("absent", t.absent)
-            w.member("failed", t.failed)
-            w.member("pending", t.pending)
+            w.member("operation", operation.rawValue)
+            for state in VersionState.reported { w.member(state.stableName, t[state]) }
             w.member("planned", t.total)
             w.member("runs", source.runs.count)
             w.member("attempts", attempts)
@@ -51,16 +50,15 @@ struct StatusCommand: ParsableCommand {
             w.endObject()
             Terminal.out(String(decoding: w.bytes, as: UTF8.self))
         case .text:
-            let done = t.done + t.absent + t.failed
-            let percent = t.total == 0 ? 100 : Double(done) * 100 / Double(t.total)
-            Terminal.out("""
-                \(plan): \(done.grouped) of \(t.total.grouped) versions final (\(String(format: "%.1f", percent))%)
-                  deleted  \(t.done.grouped)
-                  absent   \(t.absent.grouped)
-                  failed   \(t.failed.grouped)
-                  pending  \(t.pending.grouped)
-                \(source.runs.count) run(s), \(attempts.grouped) attempts, \(retries.grouped) retries, \(throttled.grouped) throttled
-                """)
+            let settled = t.total - t.pending
+            let percent = t.total == 0 ? 100 : Double(settled) * 100 / Double(t.total)
+            var lines = ["\(plan) (\(operation.rawValue)): \(settled.grouped) of \(t.total.grouped) versions final (\(String(format: "%.1f", percent))%)"]
+            for state in VersionState.reported where state != .changed || t.changed > 0 || operation != .delete {
+                let name = state.name(for: operation)
+                lines.append("  " + name + String(repeating: " ", count: max(1, 9 - name.count)) + t[state].grouped)
+            }
+            lines.append("\(source.runs.count) run(s), \(attempts.grouped) attempts, \(retries.grouped) retries, \(throttled.grouped) throttled")
+            Terminal.out(lines.joined(separator: "\n"))
         }
     }
 }

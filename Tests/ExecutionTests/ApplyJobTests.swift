@@ -75,10 +75,11 @@ import Testing
         let verification = await job.verify(client: secondClient, readRate: 100, policy: RetryPolicy(maxAttempts: 3), limit: 5)
         try await secondClient.shutdown()
         await second.stop()
-        #expect(verification.finding == .stillListed)
-        #expect(verification.stillListedCount == fixture.planned.count - fixture.missing.count)
-        #expect(verification.stillListed.count == 5)
-        #expect(verification.stillListed.allSatisfy { fixture.planned.contains("\($0.key.package)@\($0.version)") })
+        #expect(verification.finding == .mismatched)
+        #expect(verification.mismatchCount == fixture.planned.count - fixture.missing.count)
+        #expect(verification.mismatches.count == 5)
+        #expect(verification.mismatches.allSatisfy { $0.found == "listed as Published" })
+        #expect(verification.mismatches.allSatisfy { fixture.planned.contains("\($0.key.package)@\($0.version)") })
     }
 
     @Test func aPlanWhoseManifestChangedIsRefusedBeforeAnythingElse() throws {

@@ -14,7 +14,7 @@ import Testing
         let outcome = AttemptOutcome(output: output, versions: ["1", "2", "3", "4", "5"])
         #expect(outcome.results.map(\.outcome) == [
             .done(revision: "r1"), .absent, .retryable(code: "SKIPPED", message: ""),
-            .failed(code: "MISMATCHED_STATUS", message: "is Archived"),
+            .changed(code: "MISMATCHED_STATUS", message: "is Archived"),
             .retryable(code: "NOT_ANSWERED", message: "the answer did not mention this version"),
         ])
         #expect(outcome.retry == ["3", "5"])

@@ -106,7 +106,7 @@ import JSONLines
         let (refusedStatus, refused) = try await Self.applyAnswering("no", fixture: fixture, url: emulator.url.absoluteString)
         emulator.requestLog?.flush()
         #expect(refusedStatus == 1, "\(refused)")
-        #expect(refused.contains("About to delete 20 package versions in 10 requests"), "\(refused)")
+        #expect(refused.contains("About to delete 20 versions in 10 requests (DeletePackageVersions). This cannot be undone."), "\(refused)")
         #expect(refused.contains("Nothing was sent."))
         #expect(try Self.loggedOperations(log).isEmpty)
 

@@ -15,7 +15,7 @@ import Testing
         let items = (0..<60).map { workItem($0) }
         let result = await Executor(items: items, transport: transport, recorder: recorder, options: fastOptions(concurrency: 4)).run()
         #expect(result.reason == .completed)
-        #expect(result.progress.deleted == 60)
+        #expect(result.progress.carriedOut == 60)
         #expect(result.progress.requestsAnswered == 60)
         #expect(result.pendingVersions == 0)
         #expect(transport.highestInFlight <= 4)
@@ -40,7 +40,7 @@ import Testing
         let result = await running
         #expect(result.reason == .interrupted)
         #expect(transport.received.count == 3)
-        #expect(result.progress.deleted == 3, "the answers in flight were recorded and counted")
+        #expect(result.progress.carriedOut == 3, "the answers in flight were recorded and counted")
         #expect(result.pendingVersions == 7)
         #expect(recorder.log.last == "finish interrupted")
     }
@@ -89,7 +89,7 @@ private final class Counter: @unchecked Sendable {
 }
 
 /// Deletes whatever it is asked to, at once or (`holding`) when released.
-private final class MemoryTransport: DeleteTransport, @unchecked Sendable {
+private final class MemoryTransport: BatchTransport, @unchecked Sendable {
     private let lock = NSLock()
     private let holding: Bool
     private var held: [@Sendable () -> Void] = []
@@ -103,14 +103,16 @@ private final class MemoryTransport: DeleteTransport, @unchecked Sendable {
     var waiting: Int { lock.withLock { held.count } }
     var highestInFlight: Int { lock.withLock { highest } }
 
-    func delete(_ key: PackageKey, versions: [String], expectedStatus: PackageVersionStatus?) async throws -> DeletePackageVersionsOutput {
+    func send(_ call: BatchCall) async throws -> PackageVersionsOutput {
         try await withCheckedThrowingContinuation { continuation in
-            delete(key, versions: versions, expectedStatus: expectedStatus) { continuation.resume(with: $0) }
+            send(call) { continuation.resume(with: $0) }
         }
     }
 
-    func delete(_ key: PackageKey, versions: [String], expectedStatus: PackageVersionStatus?,
-                completion: @escaping @Sendable (Result<DeletePackageVersionsOutput, any Error>) -> Void) {
+    func status(of key: PackageKey, version: String) async throws -> PackageVersionStatus? { .deleted }
+
+    func send(_ call: BatchCall, completion: @escaping @Sendable (Result<PackageVersionsOutput, any Error>) -> Void) {
+        let key = call.key, versions = call.versions
         var successful: [String: SuccessfulPackageVersion] = [:]
         for version in versions { successful[version] = SuccessfulPackageVersion(revision: "r", status: .deleted) }
         let output = DeletePackageVersionsOutput(result: PackageVersionsResult(successfulVersions: successful, failedVersions: [:]),

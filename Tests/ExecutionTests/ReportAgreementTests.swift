@@ -68,9 +68,10 @@ import Model
 
         let source = try PlanJournal.load(planPath)
         let data = try ReportData(sources: [source])
-        #expect(data.totals.done > 0 && data.totals.absent > 0 && data.totals.failed > 0 && data.totals.pending > 0,
-                "every state occurs: \(data.totals)")
-        #expect(Set(data.failures.map(\.code)) == ["MISMATCHED_STATUS", "ResourceNotFoundException"])
+        #expect(data.totals.done > 0 && data.totals.absent > 0 && data.totals.changed > 0 && data.totals.failed > 0
+                    && data.totals.pending > 0, "every state occurs: \(data.totals)")
+        #expect(Set(data.failures.map(\.code)) == ["ResourceNotFoundException"])
+        #expect(Set(data.changed.map(\.code)) == ["MISMATCHED_STATUS"])
 
         // The emulator's truth, by package@version in npm-store.
         var truth: [String: StoredVersion] = [:]
@@ -92,12 +93,10 @@ import Model
             case "absent":
                 #expect(emulated == nil, "\(package)@\(version) is absent in the report but in the inventory")
             case "failed":
-                if repository == "gone-store" {
-                    #expect(code == "ResourceNotFoundException")
-                } else {
-                    #expect(code == "MISMATCHED_STATUS")
-                    #expect(emulated?.status == "Archived" && emulated?.deletes == 0)
-                }
+                #expect(repository == "gone-store" && code == "ResourceNotFoundException", "\(package)@\(version)")
+            case "changed":
+                #expect(code == "MISMATCHED_STATUS")
+                #expect(emulated?.status == "Archived" && emulated?.deletes == 0)
             case "pending":
                 #expect(emulated.map { $0.deletes == 0 && $0.status != "Deleted" } ?? true, "\(package)@\(version) pending but deleted")
             default:
@@ -106,6 +105,7 @@ import Model
         }
         #expect(counted["deleted", default: 0] == data.totals.done)
         #expect(counted["failed", default: 0] == data.totals.failed)
+        #expect(counted["changed", default: 0] == data.totals.changed)
         #expect(counted["pending", default: 0] == data.totals.pending)
         #expect(truth.values.filter { $0.deletes > 0 }.count == data.totals.done)
     }

@@ -13,10 +13,10 @@ enum JournalFixture {
     }
 
     /// Two requests of `node` (3 + 2 versions) and one of `lodash` (2 versions).
-    static let requests: [DeleteRequest] = [
-        DeleteRequest(id: 1, key: key(), versions: ["1.0.0", "1.0.1", "1.0.2"]),
-        DeleteRequest(id: 2, key: key(), versions: ["2.0.0", "2.0.1"]),
-        DeleteRequest(id: 3, key: key("lodash"), versions: ["4.0.0", "4.0.1"]),
+    static let requests: [BatchRequest] = [
+        BatchRequest(id: 1, key: key(), versions: ["1.0.0", "1.0.1", "1.0.2"]),
+        BatchRequest(id: 2, key: key(), versions: ["2.0.0", "2.0.1"]),
+        BatchRequest(id: 3, key: key("lodash"), versions: ["4.0.0", "4.0.1"]),
     ]
 
     static func at(_ seconds: Int64) -> Timestamp {

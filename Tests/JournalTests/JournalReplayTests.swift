@@ -115,7 +115,7 @@ import Model
 
     @Test func bigPackagesBatchAtTheServiceLimit() throws {
         let key = F.key()
-        let requests = (0..<3).map { r in DeleteRequest(id: r + 1, key: key, versions: (0..<100).map { "\(r).\($0)" }) }
+        let requests = (0..<3).map { r in BatchRequest(id: r + 1, key: key, versions: (0..<100).map { "\(r).\($0)" }) }
         var replay = JournalReplay(requests: requests)
         try replay.apply(F.header, sequence: 1)
         try replay.apply(F.answer(1, 1, 1, (0..<50).map { VersionResult("0.\($0)", .done(revision: nil)) }), sequence: 2)

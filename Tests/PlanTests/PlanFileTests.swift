@@ -106,7 +106,8 @@ import JSONLines
         let plan = try PlanFile.read(path)
         // The exact bytes after the header line: every request line and its newline.
         #expect(plan.header.requestsSHA256 == SHA256Hex.of(ManifestFixture.text(Array(lines.dropFirst()))))
-        #expect(lines[0].contains(#""formatVersion":2,"#))
+        #expect(lines[0].contains(#""formatVersion":3,"#))
+        #expect(lines[0].contains(#""operation":"delete","apiOperation":"DeletePackageVersions","targetStatus":"Deleted""#))
         #expect(lines[0].contains(#""requestsSHA256":"\#(plan.header.requestsSHA256!)""#))
         #expect(try PlanFile.readSealedHeader(path) == (plan.header, plan.sha256))
 
@@ -236,10 +237,21 @@ import JSONLines
         }
     }
 
+    @Test func aFormatTwoPlanIsStillADeletePlan() throws {
+        let dir = try TemporaryDirectory()
+        var lines = try lines(try makePlan(dir))
+        lines[0] = lines[0].replacingOccurrences(of: #""formatVersion":3,"operation":"delete","#,
+                                                 with: #""formatVersion":2,"operation":"DeletePackageVersions","#)
+        let path = try dir.write("v2.plan", try ManifestFixture.zstdFrame(ManifestFixture.text(lines), in: dir))
+        let plan = try PlanFile.read(path)
+        #expect(plan.header.operation == .delete)
+        #expect(plan.requests.count == 3)
+    }
+
     @Test func oldFormatVersionIsRefusedWithWhatToDo() throws {
         let dir = try TemporaryDirectory()
         var lines = try lines(try makePlan(dir))
-        lines[0] = lines[0].replacingOccurrences(of: #""formatVersion":2,"#, with: #""formatVersion":1,"#)
+        lines[0] = lines[0].replacingOccurrences(of: #""formatVersion":3,"#, with: #""formatVersion":1,"#)
         let path = try dir.write("old.plan", try ManifestFixture.zstdFrame(ManifestFixture.text(lines), in: dir))
         #expect(throws: PlanError.oldFormat(file: path, version: 1)) { try PlanFile.read(path) }
         #expect(throws: PlanError.oldFormat(file: path, version: 1)) { try PlanFile.readHeader(path) }

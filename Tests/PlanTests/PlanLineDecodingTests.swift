@@ -24,7 +24,7 @@ import Model
             let key = PackageKey(domain: pick(), domainOwner: random.next() % 2 == 0 ? nil : "111122223333",
                                  repository: pick(), format: PackageFormat.allCases[Int(random.next() % UInt64(PackageFormat.allCases.count))],
                                  namespace: random.next() % 2 == 0 ? nil : pick(), package: pick())
-            let request = DeleteRequest(id: id, key: key, versions: versions)
+            let request = BatchRequest(id: id, key: key, versions: versions)
             let line = PlanFile.encode(request)
             try line.withUnsafeBytes { raw in
                 let parsed = try PlanFile.decodeRequest(JSONValue.parse(raw), file: "p", line: id + 1)

@@ -12,13 +12,13 @@ import Model
     /// Two requests of one package, one with an empty namespace, one in another repository, and the
     /// first key again: consecutive equal keys make a package, a key seen before but not just before
     /// starts another.
-    static let requests: [DeleteRequest] = [
-        DeleteRequest(id: 1, key: key("node", namespace: "types"), versions: ["1.0.0", "1.0.1", "1.0.2"]),
-        DeleteRequest(id: 2, key: key("node", namespace: "types"), versions: ["2.0.0", "2.0.1"]),
-        DeleteRequest(id: 3, key: key("lodash", namespace: ""), versions: ["4.17.21"]),
-        DeleteRequest(id: 4, key: key("left-pad", repository: "other-store", owner: nil),
+    static let requests: [BatchRequest] = [
+        BatchRequest(id: 1, key: key("node", namespace: "types"), versions: ["1.0.0", "1.0.1", "1.0.2"]),
+        BatchRequest(id: 2, key: key("node", namespace: "types"), versions: ["2.0.0", "2.0.1"]),
+        BatchRequest(id: 3, key: key("lodash", namespace: ""), versions: ["4.17.21"]),
+        BatchRequest(id: 4, key: key("left-pad", repository: "other-store", owner: nil),
                       versions: [String(repeating: "9", count: 200), "ünïcödé-1", "0.0.1"]),
-        DeleteRequest(id: 5, key: key("node", namespace: "types"), versions: ["3.0.0"]),
+        BatchRequest(id: 5, key: key("node", namespace: "types"), versions: ["3.0.0"]),
     ]
 
     @Test func givesBackTheRequests() {
@@ -63,7 +63,7 @@ import Model
     }
 
     @Test func findsAVersionSpelledInAnotherNormalForm() {
-        let plan = PlanRequests([DeleteRequest(id: 1, key: Self.key("café"), versions: ["1.0-caf\u{E9}", "2.0"])])
+        let plan = PlanRequests([BatchRequest(id: 1, key: Self.key("café"), versions: ["1.0-caf\u{E9}", "2.0"])])
         var hint = plan.cursor(atRequest: 0)
         #expect(plan.flatIndex(of: "1.0-cafe\u{301}", inRequests: 0..<1, hint: &hint) == 0)
         #expect(hint.flat == 1)

@@ -14,9 +14,9 @@ import Model
         return lines
     }
 
-    private func plan(_ path: String, shard: Shard? = nil, owner: String? = nil) throws -> (PlanTotals, [DeleteRequest]) {
+    private func plan(_ path: String, shard: Shard? = nil, owner: String? = nil) throws -> (PlanTotals, [BatchRequest]) {
         let result = try Planner(defaultDomainOwner: owner, shard: shard).plan([InputFile(path)]) { _ in }
-        var requests: [DeleteRequest] = []
+        var requests: [BatchRequest] = []
         result.builder.forEachRequest { requests.append($0) }
         return (result.header.totals, requests)
     }
@@ -39,7 +39,7 @@ import Model
         }
         var seen = Set<Planned>()
         for request in requests {
-            #expect(!request.versions.isEmpty && request.versions.count <= DeleteRequest.maxVersions)
+            #expect(!request.versions.isEmpty && request.versions.count <= BatchRequest.maxVersions)
             for version in request.versions {
                 #expect(seen.insert(Planned(key: request.key, version: version)).inserted, "\(request.key) \(version) twice")
             }

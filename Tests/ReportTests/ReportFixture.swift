@@ -20,11 +20,11 @@ enum ReportFixture {
         PackageKey(domain: domain, domainOwner: owner, repository: repository, format: format, namespace: namespace, package: package)
     }
 
-    static let requests: [DeleteRequest] = [
-        DeleteRequest(id: 1, key: key("npm-store", .npm, "types", "node"), versions: (0..<5).map { "18.0.\($0)" }),
-        DeleteRequest(id: 2, key: key("npm-store", .npm, nil, "lodash"), versions: ["4.17.0", "4.17.1", "4.17.2"]),
-        DeleteRequest(id: 3, key: key("pypi-store", .pypi, nil, "requests"), versions: ["2.0.0", "2.0.1", "2.0.2", "2.0.3"]),
-        DeleteRequest(id: 4, key: key(domain: "beta", owner: "444455556666", "maven-store", .maven, "com.acme", "core"), versions: ["1.0", "1.1"]),
+    static let requests: [BatchRequest] = [
+        BatchRequest(id: 1, key: key("npm-store", .npm, "types", "node"), versions: (0..<5).map { "18.0.\($0)" }),
+        BatchRequest(id: 2, key: key("npm-store", .npm, nil, "lodash"), versions: ["4.17.0", "4.17.1", "4.17.2"]),
+        BatchRequest(id: 3, key: key("pypi-store", .pypi, nil, "requests"), versions: ["2.0.0", "2.0.1", "2.0.2", "2.0.3"]),
+        BatchRequest(id: 4, key: key(domain: "beta", owner: "444455556666", "maven-store", .maven, "com.acme", "core"), versions: ["1.0", "1.1"]),
     ]
 
     static let planSHA = "5f2b3c9d0e1a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e"

@@ -1,7 +1,7 @@
 import Manifest
 import Model
 
-extension DeleteRequest {
+extension BatchRequest {
     /// The first rule this request breaks, in words for an error (without the request's id), or
     /// `nil`: ids 1, 2, 3… in plan order (`expectedID` is this request's place), 1 to 100
     /// versions, and every package member and version within the service's constraints.
@@ -23,6 +23,14 @@ extension DeleteRequest {
         if let violation = row.violations().first { return violation.description }
         for version in versions.dropFirst() {
             if let violation = ServiceConstraints.check(.version, version) { return violation.description }
+        }
+        if let revisions {
+            guard revisions.count == versions.count else {
+                return "it holds \(revisions.count) revisions for \(versions.count) versions; revisions run parallel to versions"
+            }
+            for revision in revisions where !revision.isEmpty {
+                if let violation = ServiceConstraints.check(.revision, revision) { return violation.description }
+            }
         }
         return nil
     }
