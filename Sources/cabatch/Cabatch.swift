@@ -8,9 +8,10 @@ struct Cabatch: AsyncParsableCommand {
         commandName: "cabatch",
         abstract: "Batch operations for AWS CodeArtifact.",
         discussion: """
-            Plans manifests of package versions into the fewest DeletePackageVersions requests, \
-            runs them concurrently at a safe rate, journals every answer so that any interruption \
-            can be resumed, and writes deletion reports.
+            Exports a domain's inventory, selects what to clean up by retention rules that know \
+            each ecosystem's version order, plans the fewest requests of one operation (delete, \
+            archive, unlist, restore, dispose), runs them concurrently at a safe rate, journals \
+            every answer so that any interruption can be resumed, and writes reports.
             """,
         version: CabatchVersion.current,
         subcommands: [
@@ -22,6 +23,7 @@ struct Cabatch: AsyncParsableCommand {
             RunCommand.self,
             StatusCommand.self,
             ReportCommand.self,
+            OutcomesCommand.self,
             GenerateCommand.self,
             EmulatorCommand.self,
         ]
