@@ -526,7 +526,7 @@ _cabatch_emulator() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--deny-repository)
-    non_repeating_options=(--port --inventory --seed-from --extra --access-key --secret-key --region --account-id --throttle-tps --error-rate --lost-response-rate --reset-rate --latency-ms --skip-rate --expire-credentials-after --seed --state-out --log)
+    non_repeating_options=(--port --inventory --seed-from --extra --access-key --secret-key --region --account-id --throttle-tps --read-throttle-tps --error-rate --lost-response-rate --reset-rate --latency-ms --skip-rate --expire-credentials-after --seed --state-out --log)
     __cabatch_offer_flags_options 0
 
     # Offer option value completions
@@ -559,6 +559,9 @@ _cabatch_emulator() {
         return
         ;;
     '--throttle-tps')
+        return
+        ;;
+    '--read-throttle-tps')
         return
         ;;
     '--error-rate')

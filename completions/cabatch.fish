@@ -39,7 +39,7 @@ function __cabatch_parse_tokens -S
         case 'generate'
             __cabatch_parse_subcommand 0 'rows=' 'seed=' 'o/output=' 'inventory-out=' 'bad=' 'version' 'h/help'
         case 'emulator'
-            __cabatch_parse_subcommand 0 'port=' 'inventory=' 'seed-from=' 'extra=' 'access-key=' 'secret-key=' 'region=' 'account-id=' 'deny-repository=+' 'throttle-tps=' 'error-rate=' 'lost-response-rate=' 'reset-rate=' 'latency-ms=' 'skip-rate=' 'expire-credentials-after=' 'seed=' 'state-out=' 'log=' 'version' 'h/help'
+            __cabatch_parse_subcommand 0 'port=' 'inventory=' 'seed-from=' 'extra=' 'access-key=' 'secret-key=' 'region=' 'account-id=' 'deny-repository=+' 'throttle-tps=' 'read-throttle-tps=' 'error-rate=' 'lost-response-rate=' 'reset-rate=' 'latency-ms=' 'skip-rate=' 'expire-credentials-after=' 'seed=' 'state-out=' 'log=' 'version' 'h/help'
         case 'help'
             __cabatch_parse_subcommand -r 1 'version'
         end
@@ -225,6 +225,7 @@ complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_option
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" account-id' -l 'account-id' -d 'The account that owns domains whose rows name no domainOwner.' -rfka ''
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator"' -l 'deny-repository' -d 'Answer AccessDeniedException for this repository (repeatable).' -rfka ''
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" throttle-tps' -l 'throttle-tps' -d 'Write requests a second before ThrottlingException (429 with Retry-After).' -rfka ''
+complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" read-throttle-tps' -l 'read-throttle-tps' -d 'Read requests (list, describe) a second before ThrottlingException, counted apart from writes.' -rfka ''
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" error-rate' -l 'error-rate' -d 'Share of requests answered 500 before any work.' -rfka ''
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" lost-response-rate' -l 'lost-response-rate' -d 'Share of writes done whose answer is lost: a 500 or a dropped connection.' -rfka ''
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" reset-rate' -l 'reset-rate' -d 'Share of requests whose connection is closed with no answer.' -rfka ''

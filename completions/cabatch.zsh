@@ -285,6 +285,7 @@ _cabatch_emulator() {
         '--account-id[The account that owns domains whose rows name no domainOwner.]:account-id:'
         '*--deny-repository[Answer AccessDeniedException for this repository (repeatable).]:domain/repository:'
         '--throttle-tps[Write requests a second before ThrottlingException (429 with Retry-After).]:n:'
+        '--read-throttle-tps[Read requests (list, describe) a second before ThrottlingException, counted apart from writes.]:n:'
         '--error-rate[Share of requests answered 500 before any work.]:p:'
         '--lost-response-rate[Share of writes done whose answer is lost\: a 500 or a dropped connection.]:p:'
         '--reset-rate[Share of requests whose connection is closed with no answer.]:p:'

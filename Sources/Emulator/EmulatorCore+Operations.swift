@@ -22,70 +22,40 @@ extension EmulatorCore {
         let expected = input.expectedStatus
         // Without skips (faults off) every version goes, without hashing each into the empty set.
         let kept = skipped.isEmpty ? input.versions : input.versions.filter { !skipped.contains($0) }
+        let seed = RevisionSeed(input.target)
         let batch = inventory.update(input.target, versions: kept) { version, record in
-            if let expected, record.status != expected {
-                return .failed(.mismatchedStatus,
-                               message: "Version \(version) has status \(record.status.rawValue), not the expected \(expected.rawValue)")
-            }
-            record.status = .deleted
-            record.deletes += 1
-            return .succeeded(revision: record.revision, status: .deleted)
+            if let expected, record.status != expected { return .mismatchedStatus(record.status, expected: expected) }
+            record.delete()
+            return .succeeded(revision: record.revision(seed, version), status: .deleted)
         }
         var outcomes = batch.outcomes
         if !skipped.isEmpty {
             let done = Dictionary(batch.outcomes.map { ($0.version, $0.outcome) }, uniquingKeysWith: { first, _ in first })
             var seen = Set<String>()
             outcomes = input.versions.filter { seen.insert($0).inserted }.map { version in
-                (version, done[version] ?? .failed(.skipped, message: "Version \(version) was skipped"))
+                (version, done[version] ?? .skipped(version))
             }
         }
         return .success(Self.batchResult(input.target, input.versions, outcomes))
     }
 
-    /// `ListPackageVersions`: one page of the package's versions that still exist.
-    func listPackageVersions(_ request: SigningRequest) -> Result<OperationResult, ServiceException> {
-        let input: ListPackageVersionsInput
-        switch ListPackageVersionsInput.decode(query: request.query) {
-        case .success(let decoded): input = decoded
-        case .failure(let error): return .failure(error)
-        }
-        if let error = checkAccess(.listPackageVersions, input.target) { return .failure(error) }
-        let package = input.target
-        guard let page = inventory.versions(of: package, status: input.status, start: input.start, limit: input.maxResults) else {
-            return .failure(ServiceException(.resourceNotFound, "Package \(package.resourcePath) not found",
-                                             resourceID: package.package, resourceType: "package"))
-        }
-        var json = JSONWriter(capacity: 128 + page.versions.count * 80)
-        json.beginObject()
-        json.member("format", package.format.rawValue)
-        json.memberIfPresent("namespace", package.namespace)
-        json.member("package", package.package)
-        json.key("versions")
-        json.beginArray()
-        for (version, record) in page.versions {
-            json.beginObject()
-            json.member("version", version)
-            json.member("revision", record.revision)
-            json.member("status", record.status.rawValue)
-            json.endObject()
-        }
-        json.endArray()
-        json.memberIfPresent("nextToken", page.next.map { PaginationToken.token(offset: $0) })
-        json.endObject()
-        return .success(OperationResult(package: package, versions: [], outcomes: [], body: json.bytes))
+    /// `AccessDeniedException` for denied repositories, `ResourceNotFoundException` for unknown ones.
+    func checkAccess(_ operation: Operation, _ package: PackageKey) -> ServiceException? {
+        checkAccess(operation, domain: package.domain, owner: package.domainOwner, repository: package.repository,
+                    resource: "package/\(package.resourcePath)")
     }
 
-    /// `AccessDeniedException` for denied repositories, `ResourceNotFoundException` for unknown ones.
-    private func checkAccess(_ operation: Operation, _ package: PackageKey) -> ServiceException? {
-        if configuration.deniedRepositories.contains("\(package.domain)/\(package.repository)") {
-            let owner = package.domainOwner ?? inventory.accountID
+    /// The same for an operation on `resource` (`repository/acme/npm-store`, `package/…`) of a repository.
+    func checkAccess(_ operation: Operation, domain: String, owner: String?, repository: String,
+                     resource: String) -> ServiceException? {
+        if configuration.deniedRepositories.contains("\(domain)/\(repository)") {
             return ServiceException(
                 .accessDenied,
                 "User: arn:aws:iam::\(inventory.accountID):user/cabatch-emulator is not authorized to perform: "
                     + "codeartifact:\(operation.rawValue) on resource: "
-                    + "arn:aws:codeartifact:\(configuration.region):\(owner):package/\(package.resourcePath)")
+                    + "arn:aws:codeartifact:\(configuration.region):\(owner ?? inventory.accountID):\(resource)")
         }
-        return inventory.checkRepository(domain: package.domain, owner: package.domainOwner, repository: package.repository)
+        return inventory.checkRepository(domain: domain, owner: owner, repository: repository)
     }
 
     /// The answer and log line of a batch operation.

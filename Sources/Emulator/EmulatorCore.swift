@@ -33,7 +33,7 @@ public final class EmulatorCore: Sendable {
     public func handle(_ request: SigningRequest) -> EmulatorOutcome {
         let now = clock.now()
         let operation = Operation(method: request.method, path: request.path)
-        let decision = faults.decide(isWrite: operation?.isWrite ?? false, now: now.timeIntervalSince1970)
+        let decision = faults.decide(for: operation, now: now.timeIntervalSince1970)
         let requestID = Self.requestID(instance: instance, sequence: decision.sequence)
         var entry = RequestLogEntry(time: now, requestID: requestID, operation: operation?.rawValue, package: nil,
                                     versions: [], status: nil, errorCode: nil, outcomes: [], fault: decision.logName)
@@ -75,6 +75,12 @@ public final class EmulatorCore: Sendable {
             result = deletePackageVersions(request, decision: decision)
         case .listPackageVersions:
             result = listPackageVersions(request)
+        case .listRepositoriesInDomain:
+            result = listRepositoriesInDomain(request)
+        case .listPackages:
+            result = listPackages(request)
+        case .describePackageVersion:
+            result = describePackageVersion(request)
         }
         switch result {
         case .failure(let error):
@@ -100,7 +106,8 @@ public final class EmulatorCore: Sendable {
 
     /// The log line and answer of a request that reached its operation.
     struct OperationResult {
-        var package: PackageKey
+        /// The package the request named; `nil` for the listings above packages.
+        var package: PackageKey?
         var versions: [String]
         var outcomes: [(version: String, outcome: String)]
         var body: [UInt8]

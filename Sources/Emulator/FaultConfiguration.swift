@@ -3,6 +3,9 @@
 public struct FaultConfiguration: Sendable, Hashable {
     /// Write requests a second before `ThrottlingException`; `nil` for no limit.
     public var throttleTPS: Double?
+    /// Read requests (lists, describes) a second before `ThrottlingException`, from a bucket of
+    /// their own as the service's per-operation quotas are; `nil` for no limit.
+    public var readThrottleTPS: Double?
     /// Share of requests answered `InternalServerException` before any work.
     public var errorRate: Double = 0
     /// Share of write requests whose work is done but whose answer is lost (a 500 or a dropped connection).
@@ -20,9 +23,10 @@ public struct FaultConfiguration: Sendable, Hashable {
     public var expireCredentialsAfter: Int?
     public var seed: UInt64 = 1
 
-    public init(throttleTPS: Double? = nil, errorRate: Double = 0, lostResponseRate: Double = 0, resetRate: Double = 0,
+    public init(throttleTPS: Double? = nil, readThrottleTPS: Double? = nil, errorRate: Double = 0, lostResponseRate: Double = 0, resetRate: Double = 0,
                 latencyMilliseconds: Int = 0, latencyJitterMilliseconds: Int = 0, skipRate: Double = 0, seed: UInt64 = 1) {
         self.throttleTPS = throttleTPS
+        self.readThrottleTPS = readThrottleTPS
         self.errorRate = errorRate
         self.lostResponseRate = lostResponseRate
         self.resetRate = resetRate
@@ -43,7 +47,7 @@ public struct FaultConfiguration: Sendable, Hashable {
 
     /// Whether any fault can happen.
     public var isActive: Bool {
-        throttleTPS != nil || errorRate > 0 || lostResponseRate > 0 || resetRate > 0
+        throttleTPS != nil || readThrottleTPS != nil || errorRate > 0 || lostResponseRate > 0 || resetRate > 0
             || latencyMilliseconds > 0 || latencyJitterMilliseconds > 0 || skipRate > 0 || expireCredentialsAfter != nil
     }
 }

@@ -4,8 +4,9 @@ import Manifest
 import Model
 
 extension Inventory {
-    /// An inventory read from a JSON Lines file (zstd-compressed or plain) of rows with an
-    /// optional `status` (default `Published`).
+    /// An inventory read from a JSON Lines file (zstd-compressed or plain) of rows with the
+    /// optional inventory members (`status`, `revision`, `origin`, `publishedTime`,
+    /// `defaultDisplayVersion`; see ``add(_:)``).
     ///
     /// - Throws: ``EmulatorFileError`` when the file cannot be read or has invalid lines: an
     ///   emulator that silently dropped rows would make every check against it meaningless.
@@ -33,10 +34,12 @@ extension Inventory {
         var seen = Set<PackageKey>()
         let templates = rows.filter { seen.insert($0.key.withoutOwner).inserted }
         return (0..<count).map { index in
-            var row = templates[index % templates.count]
-            row.version = "0.0.0-extra.\(index)"
-            row.status = nil
-            return row
+            let row = templates[index % templates.count]
+            // A new version: none of the template's inventory members (a flagged default display
+            // version, above all) carry over.
+            return ManifestRow(domain: row.domain, domainOwner: row.domainOwner, repository: row.repository,
+                               format: row.format, namespace: row.namespace, package: row.package,
+                               version: "0.0.0-extra.\(index)")
         }
     }
 

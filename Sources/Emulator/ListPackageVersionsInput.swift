@@ -5,58 +5,34 @@ import SigV4
 struct ListPackageVersionsInput: Sendable, Hashable {
     var target: PackageKey
     var status: PackageVersionStatus?
+    var originType: PackageVersionOriginType?
+    /// `nil`: inventory order; `PUBLISHED_TIME`: newest first.
+    var sortBy: PackageVersionSortType?
     var maxResults: Int
-    /// Where the page starts in the package's inventory order, from `next-token`.
-    var start: Int
+    /// Where the page starts, from `next-token`; `nil` for the first page.
+    var start: PaginationToken?
 
     /// The page size when `max-results` is absent.
     static let defaultMaxResults = 100
-
-    /// Sort orders and origin types the model allows; the emulator accepts and ignores them.
-    private enum SortType: String, CaseIterable { case publishedTime = "PUBLISHED_TIME" }
-    private enum OriginType: String, CaseIterable { case `internal` = "INTERNAL", external = "EXTERNAL", unknown = "UNKNOWN" }
 
     static func decode(query: [QueryParameter]) -> Result<Self, ServiceException> {
         let values = query.firstValues
         var validator = RequestValidator()
         let target = PackageKey.decode(query: values, into: &validator)
         let status = validator.oneOf(PackageVersionStatus.self, values["status"], member: "status")
-        _ = validator.oneOf(SortType.self, values["sortBy"], member: "sortBy")
-        _ = validator.oneOf(OriginType.self, values["originType"], member: "originType")
-        var maxResults = defaultMaxResults
-        if let text = values["max-results"] {
-            if let number = Int(text) {
-                if number < 1 {
-                    validator.fail(member: "maxResults", value: text, constraint: "Member must have value greater than or equal to 1")
-                } else if number > 1000 {
-                    validator.fail(member: "maxResults", value: text, constraint: "Member must have value less than or equal to 1000")
-                }
-                maxResults = number
-            } else {
-                validator.fail(member: "maxResults", value: text, constraint: "Member must be an integer")
-            }
-        }
-        var start = 0
-        if let token = values["next-token"] {
-            if let offset = PaginationToken.offset(token) {
-                start = offset
-            } else {
-                validator.fail(member: "nextToken", value: token, constraint: "Member must be a token returned by a previous call")
+        let sortBy = validator.oneOf(PackageVersionSortType.self, values["sortBy"], member: "sortBy")
+        let originType = validator.oneOf(PackageVersionOriginType.self, values["originType"], member: "originType")
+        let maxResults = validator.maxResults(values["max-results"], default: defaultMaxResults)
+        // A token is a place in one order: one from the other order would start anywhere.
+        let start = validator.nextToken(values["next-token"]) { token in
+            switch (token, values["sortBy"] == nil) {
+            case (.position, true): true
+            case (.published, false): true
+            default: false
             }
         }
         if let error = validator.error { return .failure(error) }
-        return .success(ListPackageVersionsInput(target: target!, status: status, maxResults: maxResults, start: start))
-    }
-}
-
-/// `next-token` values: opaque to clients, a position in the inventory order to the emulator.
-enum PaginationToken {
-    private static let prefix = "cabatch-emulator-v1."
-
-    static func token(offset: Int) -> String { prefix + String(offset, radix: 36) }
-
-    static func offset(_ token: String) -> Int? {
-        guard token.hasPrefix(prefix), let offset = Int(token.dropFirst(prefix.count), radix: 36), offset >= 0 else { return nil }
-        return offset
+        return .success(ListPackageVersionsInput(target: target!, status: status, originType: originType, sortBy: sortBy,
+                                                 maxResults: maxResults, start: start))
     }
 }

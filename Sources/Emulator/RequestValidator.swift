@@ -34,6 +34,32 @@ struct RequestValidator {
         return parsed
     }
 
+    /// `max-results`: an integer from 1 to 1000 (every listing's range), `defaultValue` when absent.
+    mutating func maxResults(_ text: String?, default defaultValue: Int) -> Int {
+        guard let text else { return defaultValue }
+        guard let number = Int(text) else {
+            fail(member: "maxResults", value: text, constraint: "Member must be an integer")
+            return defaultValue
+        }
+        if number < 1 {
+            fail(member: "maxResults", value: text, constraint: "Member must have value greater than or equal to 1")
+        } else if number > 1000 {
+            fail(member: "maxResults", value: text, constraint: "Member must have value less than or equal to 1000")
+        }
+        return number
+    }
+
+    /// `next-token`: one the emulator handed out, of a kind `accepts` takes (the listing and
+    /// order it came from); `nil` when absent or refused.
+    mutating func nextToken(_ text: String?, accepts: (PaginationToken) -> Bool) -> PaginationToken? {
+        guard let text else { return nil }
+        guard let token = PaginationToken(text), accepts(token) else {
+            fail(member: "nextToken", value: text, constraint: "Member must be a token returned by a previous call")
+            return nil
+        }
+        return token
+    }
+
     /// A failure worded by the caller, for rules beyond a single member's shape.
     mutating func fail(_ message: String) {
         failures.append(message)

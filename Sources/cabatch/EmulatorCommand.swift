@@ -8,7 +8,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         commandName: "emulator",
         abstract: "Run a local CodeArtifact emulator on loopback.",
         discussion: """
-            Serves DeletePackageVersions and ListPackageVersions over an inventory, verifying \
+            Serves ListRepositoriesInDomain, ListPackages, ListPackageVersions, \
+            DescribePackageVersion and DeletePackageVersions over an inventory, verifying \
             SigV4 signatures and validating requests as the service does. Prints \
             "listening on http://127.0.0.1:PORT" as its first line. On SIGINT or SIGTERM it \
             finishes the requests in flight and writes --state-out; SIGUSR1 writes --state-out \
@@ -46,6 +47,9 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Write requests a second before ThrottlingException (429 with Retry-After).", valueName: "n"))
     var throttleTps: Double?
+
+    @Option(help: ArgumentHelp("Read requests (list, describe) a second before ThrottlingException, counted apart from writes.", valueName: "n"))
+    var readThrottleTps: Double?
 
     @Option(help: ArgumentHelp("Share of requests answered 500 before any work.", valueName: "p"))
     var errorRate = 0.0
@@ -87,6 +91,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ValidationError("\(name) takes a share between 0 and 1, such as 0.05.")
         }
         if let throttleTps, throttleTps <= 0 { throw ValidationError("--throttle-tps takes a rate above 0.") }
+        if let readThrottleTps, readThrottleTps <= 0 { throw ValidationError("--read-throttle-tps takes a rate above 0.") }
         if let latencyMs, FaultConfiguration.parseLatency(latencyMs) == nil {
             throw ValidationError("--latency-ms takes milliseconds, optionally with jitter: 20 or 20:10.")
         }
@@ -106,7 +111,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         }
         let latency = latencyMs.flatMap(FaultConfiguration.parseLatency) ?? (0, 0)
         var faults = FaultConfiguration(
-            throttleTPS: throttleTps, errorRate: errorRate, lostResponseRate: lostResponseRate, resetRate: resetRate,
+            throttleTPS: throttleTps, readThrottleTPS: readThrottleTps, errorRate: errorRate,
+            lostResponseRate: lostResponseRate, resetRate: resetRate,
             latencyMilliseconds: latency.milliseconds, latencyJitterMilliseconds: latency.jitter,
             skipRate: skipRate, seed: seed)
         faults.expireCredentialsAfter = expireCredentialsAfter

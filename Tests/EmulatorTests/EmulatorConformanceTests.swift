@@ -25,7 +25,7 @@ import TestSupport
         let normal = try await RunningEmulator.start(
             inventory: Self.inventory(), configuration: EmulatorConfiguration(deniedRepositories: ["acme/locked"]))
         let throttled = try await RunningEmulator.start(
-            inventory: Self.inventory(), configuration: EmulatorConfiguration(faults: FaultConfiguration(throttleTPS: 1)))
+            inventory: Self.inventory(), configuration: EmulatorConfiguration(faults: FaultConfiguration(throttleTPS: 1, readThrottleTPS: 1)))
         let failing = try await RunningEmulator.start(
             inventory: Self.inventory(), configuration: EmulatorConfiguration(faults: FaultConfiguration(errorRate: 1)))
         let run = await Self.python([Self.script.path, normal.url.absoluteString,

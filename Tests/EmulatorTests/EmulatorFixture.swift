@@ -37,8 +37,8 @@ struct EmulatorFixture {
         return query + extra
     }
 
-    func signed(path: String, query: [QueryParameter], body: String = "") -> SigningRequest {
-        let request = SigningRequest(method: "POST", path: path, query: query,
+    func signed(method: String = "POST", path: String, query: [QueryParameter], body: String = "") -> SigningRequest {
+        let request = SigningRequest(method: method, path: path, query: query,
                                      headers: [HeaderField("Host", Self.host), HeaderField("Content-Type", "application/json")],
                                      body: Array(body.utf8))
         let signer = SigV4Signer(credentials: credentials, region: region, service: "codeartifact", clock: .fixed(signedAt))
@@ -53,6 +53,18 @@ struct EmulatorFixture {
 
     func list(_ extra: [QueryParameter] = [], query: [QueryParameter]? = nil) -> SigningRequest {
         signed(path: "/v1/package/versions", query: query ?? Self.query(extra: extra))
+    }
+
+    func describe(_ version: String?, query: [QueryParameter] = EmulatorFixture.query()) -> SigningRequest {
+        signed(method: "GET", path: "/v1/package/version", query: query + (version.map { [QueryParameter("version", $0)] } ?? []))
+    }
+
+    func listPackages(_ query: [QueryParameter]) -> SigningRequest {
+        signed(path: "/v1/packages", query: query)
+    }
+
+    func listRepositories(_ query: [QueryParameter]) -> SigningRequest {
+        signed(path: "/v1/domain/repositories", query: query)
     }
 }
 

@@ -1,6 +1,7 @@
-import Emulator
+@testable import Emulator
 import Foundation
 import Manifest
+import Model
 import Testing
 
 @Suite struct InventoryTests {
@@ -62,5 +63,29 @@ import Testing
         #expect(object["domainOwner"] as? String == "111122223333")
         // Written whole under its name: nothing is left beside it.
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+    }
+
+    @Test func versionRecordsStayCompact() {
+        // Ten million of them in a benchmark: a computed revision and a time add no allocation.
+        #expect(MemoryLayout<VersionRecord>.stride <= 40)
+        let record = VersionRecord(status: .published, publishedTime: 0)
+        #expect(record.givenRevision == nil)
+    }
+
+    @Test func extraVersionsTakeNothingFromTheirTemplates() throws {
+        let path = try temporaryFile("manifest.jsonl", """
+            {"domain":"acme","repository":"r1","format":"pypi","package":"a","version":"1","status":"Archived","revision":"R1","origin":"EXTERNAL","publishedTime":"2024-01-01T00:00:00Z","defaultDisplayVersion":true}
+
+            """)
+        let inventory = try Inventory.seeded(fromManifest: path, extraVersions: 2)
+        let states = inventory.snapshot()
+        #expect(states.map(\.status) == ["Archived", "Published", "Published"])
+        #expect(states.map(\.revision).filter { $0 == "R1" }.count == 1)
+        let package = PackageKey(domain: "acme", repository: "r1", format: .pypi, package: "a")
+        let page = try #require(inventory.versionPage(of: package, sortBy: .publishedTime, start: nil, limit: 10) { _ in true })
+        // The flagged row keeps the flag; the extras are published after it, in order.
+        #expect(page.defaultDisplayVersion == "1")
+        #expect(page.versions.map(\.0) == ["0.0.0-extra.1", "0.0.0-extra.0", "1"])
+        #expect(page.versions.map(\.1.origin) == [.internal, .internal, .external])
     }
 }

@@ -6,8 +6,8 @@ Usage: boto3_conformance.py URL [--throttled URL] [--failing URL]
 
 URL serves the inventory that EmulatorConformanceTests builds: acme/npm-store npm types/node
 1.0.0 … 1.0.249 (Published) and 2.0.0 (Unlisted); acme/pypi-store pypi requests 1.0, 2.0; and
-the repository acme/locked, which the emulator denies. --throttled allows 1 write a second,
---failing answers every request with a 500. Prints one line per check; exits 1 on a failure.
+the repository acme/locked, which the emulator denies. --throttled allows 1 write and 1 read a
+second, --failing answers every request with a 500. Prints one line per check; exits 1 on a failure.
 """
 
 import argparse
@@ -135,6 +135,50 @@ def main():
     unlisted = ca.list_package_versions(**NODE, status="Unlisted")
     check("status filter", [v["version"] for v in unlisted.get("versions", [])] == ["2.0.0"], unlisted)
 
+    repositories = ca.list_repositories_in_domain(domain="acme").get("repositories", [])
+    check("list_repositories_in_domain lists by name",
+          [r.get("name") for r in repositories] == ["locked", "npm-store", "pypi-store"], repositories)
+    first = repositories[0] if repositories else {}
+    check("repository summary members parse",
+          first.get("domainName") == "acme" and first.get("domainOwner") == "111122223333"
+          and first.get("arn", "").endswith(":repository/acme/locked") and hasattr(first.get("createdTime"), "year"), first)
+    names = []
+    for page in ca.get_paginator("list_repositories_in_domain").paginate(domain="acme", PaginationConfig={"PageSize": 1}):
+        names += [r["name"] for r in page.get("repositories", [])]
+    check("list_repositories_in_domain paginator", names == ["locked", "npm-store", "pypi-store"], names)
+    expect_error("unknown domain listing is ResourceNotFoundException",
+                 lambda: ca.list_repositories_in_domain(domain="nowhere"),
+                 errors.ResourceNotFoundException, "ResourceNotFoundException")
+
+    packages = ca.list_packages(domain="acme", repository="pypi-store").get("packages", [])
+    check("list_packages parses summaries",
+          len(packages) == 1 and packages[0].get("package") == "requests" and packages[0].get("format") == "pypi"
+          and packages[0].get("originConfiguration", {}).get("restrictions", {}).get("publish") == "ALLOW", packages)
+    scoped = ca.list_packages(domain="acme", repository="npm-store", namespace="ty").get("packages", [])
+    check("list_packages namespace is a prefix", [p.get("package") for p in scoped] == ["node"], scoped)
+    expect_error("list_packages max-results 0 is ValidationException",
+                 lambda: ca.list_packages(domain="acme", repository="npm-store", maxResults=0),
+                 errors.ValidationException, "ValidationException", "maxResults")
+
+    newest = ca.list_package_versions(**NODE, sortBy="PUBLISHED_TIME", maxResults=2)
+    check("sortBy PUBLISHED_TIME lists newest first",
+          [v["version"] for v in newest.get("versions", [])] == ["2.0.0", "1.0.249"] and newest.get("nextToken"), newest)
+    check("defaultDisplayVersion and origin parse",
+          newest.get("defaultDisplayVersion") == "1.0.249"
+          and newest["versions"][0].get("origin", {}).get("originType") == "INTERNAL", newest)
+
+    described = ca.describe_package_version(**NODE, packageVersion="1.0.7").get("packageVersion", {})
+    check("describe_package_version parses",
+          described.get("version") == "1.0.7" and described.get("displayName") == "@types/node"
+          and described.get("status") == "Published" and hasattr(described.get("publishedTime"), "year")
+          and described.get("origin", {}).get("domainEntryPoint", {}).get("repositoryName") == "npm-store", described)
+    error = expect_error("unknown version is ResourceNotFoundException",
+                         lambda: ca.describe_package_version(**NODE, packageVersion="9.9.9"),
+                         errors.ResourceNotFoundException, "ResourceNotFoundException", "9.9.9")
+    if error is not None:
+        check("ResourceNotFoundException names the package version", error.response.get("resourceType") == "package-version",
+              error.response)
+
     wrong = client(args.url, secret="not-the-secret")
     expect_error("wrong secret is refused", lambda: wrong.delete_package_versions(**NODE, versions=["1.0.5"]),
                  ClientError, "InvalidSignatureException", "signature")
@@ -159,6 +203,17 @@ def main():
                   isinstance(error.response.get("retryAfterSeconds"), int) and error.response["retryAfterSeconds"] >= 1,
                   error.response)
             check("ThrottlingException is HTTP 429", error.response["ResponseMetadata"]["HTTPStatusCode"] == 429)
+
+    if args.throttled:
+        throttled = client(args.throttled)
+        error = None
+        for attempt in range(5):
+            try:
+                throttled.list_packages(domain="acme", repository="npm-store")
+            except throttled.exceptions.ThrottlingException as caught:
+                error = caught
+                break
+        check("read throttle raises ThrottlingException", error is not None, "never throttled")
 
     if args.failing:
         failing = client(args.failing)
