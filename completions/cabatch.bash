@@ -173,13 +173,13 @@ _cabatch() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    export|select|plan|apply|run|status|report|generate|emulator|help)
+    export|select|plan|apply|run|status|report|outcomes|generate|emulator|help)
         # Offer subcommand argument completions
         "_cabatch_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'export select plan apply run status report generate emulator help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'export select plan apply run status report outcomes generate emulator help' -- "${cur}"))
         ;;
     esac
 }
@@ -490,6 +490,28 @@ _cabatch_report() {
         return
         ;;
     '--output'|'-o')
+        return
+        ;;
+    esac
+}
+
+_cabatch_outcomes() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state -o --output-manifest --output)
+    __cabatch_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state')
+        return
+        ;;
+    '-o'|'--output-manifest')
+        return
+        ;;
+    '--output')
+        __cabatch_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac

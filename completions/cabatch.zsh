@@ -57,6 +57,7 @@ _cabatch() {
             'run:Plan manifests and apply the plan in one step.'
             'status:Show what is done and what is pending for a plan, from its journal (no network).'
             'report:Write a deletion report from one or more plans and their journals (several shards together).'
+            'outcomes:Write the versions of a plan that ended in one state as a manifest.'
             'generate:Write a synthetic manifest (and an inventory that contains it) for demos and benchmarks.'
             'emulator:Run a local CodeArtifact emulator on loopback.'
             'help:Show subcommand help information.'
@@ -65,7 +66,7 @@ _cabatch() {
         ;;
     arg)
         case "${words[1]}" in
-        export|select|plan|apply|run|status|report|generate|emulator|help)
+        export|select|plan|apply|run|status|report|outcomes|generate|emulator|help)
             "_cabatch_${words[1]}" && ret=0
             ;;
         esac
@@ -248,6 +249,22 @@ _cabatch_report() {
         '--format[markdown, json, csv or html.]:format:'
         '(--output -o)'{--output,-o}'[Write the report here instead of standard output.]:output:'
         '--failed-only[With --format csv\: only the versions that failed.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_cabatch_outcomes() {
+    local -i ret=1
+    local -ar ___output=('text' 'json')
+    local -ar arg_specs=(
+        ':plan:'
+        '--state[done, absent, changed, failed or pending (done may be named after the operation\: archived, deleted, …).]:state:'
+        '(-o --output-manifest)'{-o,--output-manifest}'[Where to write the manifest (zstd when it ends in .zst).]:manifest:'
+        '--output[Summary format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

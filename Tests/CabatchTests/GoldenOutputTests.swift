@@ -7,7 +7,7 @@ import Testing
 /// summaries of `plan`, `apply` and `status`. A change here is a change users see; review the
 /// snapshot diff (`CABATCH_UPDATE_SNAPSHOTS=1` rewrites them).
 @Suite struct GoldenOutputTests {
-    static let commands = ["", "export", "select", "plan", "apply", "run", "status", "report", "emulator", "generate"]
+    static let commands = ["", "export", "select", "plan", "apply", "run", "status", "report", "outcomes", "emulator", "generate"]
 
     @Test(arguments: commands)
     func helpMatchesGolden(command: String) throws {
