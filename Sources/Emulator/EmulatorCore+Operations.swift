@@ -3,14 +3,22 @@ import Model
 import SigV4
 
 extension EmulatorCore {
-    /// `DeletePackageVersions`: each version is deleted, `NOT_FOUND`, `MISMATCHED_STATUS` or `SKIPPED`.
-    func deletePackageVersions(_ request: SigningRequest, decision: FaultDecision) -> Result<OperationResult, ServiceException> {
-        let input: DeletePackageVersionsInput
-        switch DeletePackageVersionsInput.decode(query: request.query, body: request.body) {
+    /// A batch operation (`DeletePackageVersions`, `DisposePackageVersions`,
+    /// `UpdatePackageVersionsStatus`): each version is changed, or answered with why not.
+    ///
+    /// Deletes act on each version alone. The two status-changing operations act on all
+    /// versions or none, as the service does today: when any version cannot change
+    /// (`MISMATCHED_STATUS`, `MISMATCHED_REVISION`, `NOT_FOUND`, `NOT_ALLOWED`) every other one
+    /// is `SKIPPED` and nothing changes. Versions the skip fault draws are `SKIPPED` untouched,
+    /// and left out of the rest.
+    func changeVersions(_ operation: Operation, _ request: SigningRequest,
+                        decision: FaultDecision) -> Result<OperationResult, ServiceException> {
+        let input: PackageVersionsInput
+        switch PackageVersionsInput.decode(operation, query: request.query, body: request.body) {
         case .success(let decoded): input = decoded
         case .failure(let error): return .failure(error)
         }
-        if let error = checkAccess(.deletePackageVersions, input.target) { return .failure(error) }
+        if let error = checkAccess(operation, input.target) { return .failure(error) }
 
         var skipped = Set<String>()
         if let seed = decision.skipSeed {
@@ -19,14 +27,12 @@ extension EmulatorCore {
                 skipped.insert(version)
             }
         }
-        let expected = input.expectedStatus
         // Without skips (faults off) every version goes, without hashing each into the empty set.
         let kept = skipped.isEmpty ? input.versions : input.versions.filter { !skipped.contains($0) }
         let seed = RevisionSeed(input.target)
-        let batch = inventory.update(input.target, versions: kept) { version, record in
-            if let expected, record.status != expected { return .mismatchedStatus(record.status, expected: expected) }
-            record.delete()
-            return .succeeded(revision: record.revision(seed, version), status: .deleted)
+        let batch = inventory.update(input.target, versions: kept, allOrNothing: operation != .deletePackageVersions) {
+            version, record in
+            Self.apply(operation, input, to: &record, version: version, seed: seed)
         }
         var outcomes = batch.outcomes
         if !skipped.isEmpty {
@@ -37,6 +43,41 @@ extension EmulatorCore {
             }
         }
         return .success(Self.batchResult(input.target, input.versions, outcomes))
+    }
+
+    /// What `operation` does to one existing version: the request's preconditions (revision,
+    /// then expected status), then the operation's own rule, then the change.
+    ///
+    /// Disposed versions can only be deleted: disposing one again or changing its status is
+    /// `NOT_ALLOWED`. An update to the status a version already has succeeds without a change
+    /// (no new revision, no count), so a retried update changes nothing twice.
+    static func apply(_ operation: Operation, _ input: PackageVersionsInput, to record: inout VersionRecord,
+                      version: String, seed: RevisionSeed) -> VersionAnswer {
+        let current = record.revision(seed, version)
+        if let expected = input.versionRevisions[version], expected != current {
+            return .mismatchedRevision(current, expected: expected)
+        }
+        if let expected = input.expectedStatus, record.status != expected {
+            return .mismatchedStatus(record.status, expected: expected)
+        }
+        switch operation {
+        case .updatePackageVersionsStatus:
+            guard let target = input.targetStatus else { preconditionFailure("an update's input has a target status") }
+            if record.status == .disposed {
+                return .failed(.notAllowed, message: "version \(version) is Disposed; its status cannot be changed to \(target.rawValue)")
+            }
+            if record.status == target { return .succeeded(revision: current, status: target) }
+            record.change(to: target)
+        case .disposePackageVersions:
+            if record.status == .disposed { return .failed(.notAllowed, message: "version \(version) is already Disposed") }
+            record.change(to: .disposed)
+        case .deletePackageVersions:
+            record.delete()
+            return .succeeded(revision: current, status: .deleted)
+        case .listPackageVersions, .listRepositoriesInDomain, .listPackages, .describePackageVersion:
+            preconditionFailure("\(operation.rawValue) changes no versions")
+        }
+        return .succeeded(revision: record.revision(seed, version), status: record.status)
     }
 
     /// `AccessDeniedException` for denied repositories, `ResourceNotFoundException` for unknown ones.

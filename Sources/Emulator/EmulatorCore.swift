@@ -71,8 +71,8 @@ public final class EmulatorCore: Sendable {
 
         let result: Result<OperationResult, ServiceException>
         switch operation {
-        case .deletePackageVersions:
-            result = deletePackageVersions(request, decision: decision)
+        case .deletePackageVersions, .updatePackageVersionsStatus, .disposePackageVersions:
+            result = changeVersions(operation, request, decision: decision)
         case .listPackageVersions:
             result = listPackageVersions(request)
         case .listRepositoriesInDomain:

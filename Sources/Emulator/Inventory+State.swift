@@ -1,7 +1,7 @@
 import JSONLines
 
 extension Inventory {
-    /// The state file: one JSON line per inventory version with its status and delete count.
+    /// The state file: one JSON line per inventory version with its status, delete and change counts.
     public func stateLines() -> [UInt8] {
         let states = snapshot()
         var bytes: [UInt8] = []

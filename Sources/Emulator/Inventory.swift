@@ -109,7 +109,11 @@ public final class Inventory: @unchecked Sendable {
 
     /// Applies `change` to each distinct existing version of `versions`, in order; versions the
     /// service does not know are `NOT_FOUND` and `change` never sees them.
-    func update(_ package: PackageKey, versions: [String],
+    ///
+    /// With `allOrNothing` (the status-changing operations), `change` works on copies and the
+    /// copies are kept only when every version succeeded; otherwise the failures are answered
+    /// as they are, every other version is `SKIPPED`, and nothing changes.
+    func update(_ package: PackageKey, versions: [String], allOrNothing: Bool = false,
                 _ change: (String, inout VersionRecord) -> VersionAnswer) -> BatchOutcome {
         var result = BatchOutcome()
         result.outcomes.reserveCapacity(versions.count)
@@ -125,6 +129,7 @@ public final class Inventory: @unchecked Sendable {
             }
             var changed = false
             Self.modify(&packages.values[index].records) { records in
+                var pending: [(slot: Dictionary<String, VersionRecord>.Index, record: VersionRecord)] = []
                 for version in versions {
                     guard let slot = records.index(forKey: version) else {
                         if unknown.insert(version).inserted { result.outcomes.append((version, .notFound)) }
@@ -136,9 +141,25 @@ public final class Inventory: @unchecked Sendable {
                         result.outcomes.append((version, .notFound))
                         continue
                     }
-                    let answer = change(version, &records.values[slot])
-                    if answer.succeeded { changed = true }
-                    result.outcomes.append((version, answer))
+                    if allOrNothing {
+                        var copy = records.values[slot]
+                        let answer = change(version, &copy)
+                        if answer.succeeded { pending.append((slot, copy)) }
+                        result.outcomes.append((version, answer))
+                    } else {
+                        let answer = change(version, &records.values[slot])
+                        if answer.succeeded { changed = true }
+                        result.outcomes.append((version, answer))
+                    }
+                }
+                guard allOrNothing else { return }
+                if pending.count == result.outcomes.count {
+                    for (slot, record) in pending { records.values[slot] = record }
+                    changed = !pending.isEmpty
+                } else {
+                    for (position, entry) in result.outcomes.enumerated() where entry.outcome.succeeded {
+                        result.outcomes[position].outcome = .skipped(entry.version)
+                    }
                 }
             }
             if changed { packages.values[index].defaultDisplayCache = nil }
@@ -270,7 +291,8 @@ public final class Inventory: @unchecked Sendable {
             for version in versions.order {
                 let record = versions.records[version]!
                 states.append(StoredVersion(package: owned, version: version, status: record.status.rawValue,
-                                            revision: record.revision(seed, version), deletes: Int(record.deletes)))
+                                            revision: record.revision(seed, version), deletes: Int(record.deletes),
+                                            changes: Int(record.changes)))
             }
         }
         return states

@@ -5,6 +5,8 @@ enum Operation: String, Sendable, CaseIterable {
     case listRepositoriesInDomain = "ListRepositoriesInDomain"
     case listPackages = "ListPackages"
     case describePackageVersion = "DescribePackageVersion"
+    case updatePackageVersionsStatus = "UpdatePackageVersionsStatus"
+    case disposePackageVersions = "DisposePackageVersions"
 
     /// The operation the model binds to `method` and `path` (rest-json: `POST /v1/…`, a few `GET`).
     init?(method: String, path: String) {
@@ -16,7 +18,8 @@ enum Operation: String, Sendable, CaseIterable {
     var method: String {
         switch self {
         case .describePackageVersion: "GET"
-        case .deletePackageVersions, .listPackageVersions, .listRepositoriesInDomain, .listPackages: "POST"
+        case .deletePackageVersions, .listPackageVersions, .listRepositoriesInDomain, .listPackages,
+             .updatePackageVersionsStatus, .disposePackageVersions: "POST"
         }
     }
 
@@ -27,6 +30,8 @@ enum Operation: String, Sendable, CaseIterable {
         case .listRepositoriesInDomain: "/v1/domain/repositories"
         case .listPackages: "/v1/packages"
         case .describePackageVersion: "/v1/package/version"
+        case .updatePackageVersionsStatus: "/v1/package/versions/update_status"
+        case .disposePackageVersions: "/v1/package/versions/dispose"
         }
     }
 
@@ -34,7 +39,7 @@ enum Operation: String, Sendable, CaseIterable {
     /// answers and have versions skipped; reads spend the read throttle's.
     var isWrite: Bool {
         switch self {
-        case .deletePackageVersions: true
+        case .deletePackageVersions, .updatePackageVersionsStatus, .disposePackageVersions: true
         case .listPackageVersions, .listRepositoriesInDomain, .listPackages, .describePackageVersion: false
         }
     }

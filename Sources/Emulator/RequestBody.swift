@@ -33,9 +33,9 @@ enum RequestBody {
         }
         let elements = value.elements
         let failuresBefore = validator.failures.count
-        if elements.count > DeletePackageVersionsInput.maxVersions {
+        if elements.count > PackageVersionsInput.maxVersions {
             validator.fail(member: "versions", value: "[\(elements.count) versions]",
-                           constraint: "Member must have length less than or equal to \(DeletePackageVersionsInput.maxVersions)")
+                           constraint: "Member must have length less than or equal to \(PackageVersionsInput.maxVersions)")
         }
         var versions: [String] = []
         versions.reserveCapacity(elements.count)

@@ -19,6 +19,14 @@ struct RevisionSeed: Sendable, Hashable {
         return Self.hex(hash)
     }
 
+    /// The revision a version has after its `changes`-th status change, from the one it had
+    /// before any: deterministic, so that a rerun gives the same revisions.
+    static func revision(after base: String, changes: UInt16) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(base)#\(changes)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hex(hash)
+    }
+
     /// 16 lowercase hex digits.
     static func hex(_ value: UInt64) -> String {
         let hex = String(value, radix: 16)

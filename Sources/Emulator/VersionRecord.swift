@@ -5,13 +5,16 @@ import Model
 ///
 /// Benchmarks hold ten million of these, so the record stays at 40 bytes with no allocation of
 /// its own for the common row: the revision is only stored when the row gave one (otherwise it
-/// is computed from the coordinates), the counter is 16 bits wide and the time is an integer.
+/// is computed from the coordinates), the counters are 16 bits wide and the time is an integer.
 struct VersionRecord: Sendable, Hashable {
     var status: PackageVersionStatus
     var origin: PackageVersionOriginType
     /// How many times a delete was applied; more than one would mean a double delete. Saturates
     /// at 65,535.
     var deletes: UInt16 = 0
+    /// How many status changes (update or dispose) were applied; each gives a new revision.
+    /// Saturates at 65,535, after which the revision stays put.
+    var changes: UInt16 = 0
     /// The inventory's revision; `nil` for the one computed from the coordinates.
     var givenRevision: String?
     /// Milliseconds since 1970.
@@ -31,9 +34,17 @@ struct VersionRecord: Sendable, Hashable {
     /// Whether the service still knows the version; deleted versions are gone for every API.
     var exists: Bool { status != .deleted }
 
-    /// The revision: the inventory's, or the one computed from the coordinates.
+    /// The revision now: the inventory's (or the computed one) until a status change, then one
+    /// derived from it and the count of changes, so that each change makes a revision of its own.
     func revision(_ seed: RevisionSeed, _ version: String) -> String {
-        givenRevision ?? seed.revision(of: version)
+        let base = givenRevision ?? seed.revision(of: version)
+        return changes == 0 ? base : RevisionSeed.revision(after: base, changes: changes)
+    }
+
+    /// Records a status change made by a request.
+    mutating func change(to target: PackageVersionStatus) {
+        status = target
+        if changes < .max { changes += 1 }
     }
 
     /// Records a delete.
@@ -125,6 +136,11 @@ enum VersionAnswer: Sendable, Hashable {
     /// `MISMATCHED_STATUS`, worded as the service words it.
     static func mismatchedStatus(_ current: PackageVersionStatus, expected: PackageVersionStatus) -> VersionAnswer {
         .failed(.mismatchedStatus, message: "current status: \(current.rawValue), expected status: \(expected.rawValue)")
+    }
+
+    /// `MISMATCHED_REVISION`, worded as the service words it.
+    static func mismatchedRevision(_ current: String, expected: String) -> VersionAnswer {
+        .failed(.mismatchedRevision, message: "current revision: \(current), expected revision: \(expected)")
     }
 
     /// `SKIPPED`: not attempted because another version of the request failed (or the skip fault).

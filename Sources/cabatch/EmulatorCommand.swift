@@ -9,7 +9,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         abstract: "Run a local CodeArtifact emulator on loopback.",
         discussion: """
             Serves ListRepositoriesInDomain, ListPackages, ListPackageVersions, \
-            DescribePackageVersion and DeletePackageVersions over an inventory, verifying \
+            DescribePackageVersion, DeletePackageVersions, UpdatePackageVersionsStatus and \
+            DisposePackageVersions over an inventory, verifying \
             SigV4 signatures and validating requests as the service does. Prints \
             "listening on http://127.0.0.1:PORT" as its first line. On SIGINT or SIGTERM it \
             finishes the requests in flight and writes --state-out; SIGUSR1 writes --state-out \

@@ -59,6 +59,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(object["status"] as? String == "Published")
         #expect(object["deletes"] as? Int == 0)
+        #expect(object["changes"] as? Int == 0)
         #expect(object["version"] as? String == "1")
         #expect(object["domainOwner"] as? String == "111122223333")
         // Written whole under its name: nothing is left beside it.

@@ -5,8 +5,8 @@ import Testing
 
 /// How the emulator reads a delete's JSON body (jansson, through JSONLines) into the service's answers.
 @Suite struct RequestBodyTests {
-    func decode(_ body: String) -> Result<DeletePackageVersionsInput, ServiceException> {
-        DeletePackageVersionsInput.decode(query: EmulatorFixture.query(), body: Array(body.utf8))
+    func decode(_ body: String, _ operation: Operation = .deletePackageVersions) -> Result<PackageVersionsInput, ServiceException> {
+        PackageVersionsInput.decode(operation, query: EmulatorFixture.query(), body: Array(body.utf8))
     }
 
     func refusal(_ body: String) -> ServiceException? {

@@ -179,6 +179,25 @@ def main():
         check("ResourceNotFoundException names the package version", error.response.get("resourceType") == "package-version",
               error.response)
 
+    archived = ca.update_package_versions_status(**NODE, versions=["1.0.10"], targetStatus="Archived",
+                                                 expectedStatus="Published")
+    check("update_package_versions_status parses",
+          archived.get("successfulVersions", {}).get("1.0.10", {}).get("status") == "Archived", archived)
+    mixed = ca.update_package_versions_status(**NODE, versions=["1.0.10", "1.0.12"], targetStatus="Published",
+                                              expectedStatus="Archived")
+    check("a mismatched version skips the rest",
+          mixed.get("failedVersions", {}).get("1.0.12", {}).get("errorCode") == "MISMATCHED_STATUS"
+          and mixed.get("failedVersions", {}).get("1.0.10", {}).get("errorCode") == "SKIPPED", mixed)
+    expect_error("targetStatus Disposed is ValidationException",
+                 lambda: ca.update_package_versions_status(**NODE, versions=["1.0.10"], targetStatus="Disposed"),
+                 errors.ValidationException, "ValidationException", "targetStatus")
+    disposed = ca.dispose_package_versions(**NODE, versions=["1.0.11"], expectedStatus="Published")
+    check("dispose_package_versions parses",
+          disposed.get("successfulVersions", {}).get("1.0.11", {}).get("status") == "Disposed", disposed)
+    again = ca.dispose_package_versions(**NODE, versions=["1.0.11"])
+    check("disposing a disposed version is NOT_ALLOWED",
+          again.get("failedVersions", {}).get("1.0.11", {}).get("errorCode") == "NOT_ALLOWED", again)
+
     wrong = client(args.url, secret="not-the-secret")
     expect_error("wrong secret is refused", lambda: wrong.delete_package_versions(**NODE, versions=["1.0.5"]),
                  ClientError, "InvalidSignatureException", "signature")

@@ -51,8 +51,13 @@ enum EmulatorRequestFuzz {
             FuzzDriver.disagreement("the verifier refused what the signer signed: \(failure)", input: input)
         }
 
-        _ = "\(DeletePackageVersionsInput.decode(query: request.query, body: request.body))"
+        for operation in [Emulator.Operation.deletePackageVersions, .disposePackageVersions, .updatePackageVersionsStatus] {
+            _ = "\(PackageVersionsInput.decode(operation, query: request.query, body: request.body))"
+        }
         _ = "\(ListPackageVersionsInput.decode(query: request.query))"
+        _ = "\(ListPackagesInput.decode(query: request.query))"
+        _ = "\(ListRepositoriesInDomainInput.decode(query: request.query))"
+        _ = "\(DescribePackageVersionInput.decode(query: request.query))"
 
         let inventory = Inventory()
         inventory.add(contentsOf: rows)
