@@ -59,14 +59,4 @@ import Testing
             #expect(text.split(separator: "\n", omittingEmptySubsequences: false)[1] == expected[...], "\(path)")
         }
     }
-
-    @Test(arguments: [
-        ("authorization", "authorization"), ("Authorization", "authorization"), ("AUTHORIZATION", "authorization"),
-        ("authorizatio", "authorization"), ("x-amz-date", "x-amz-datf"), ("\u{212A}ey", "key"), ("Key", "\u{212A}ey"),
-        ("a;b", "a\u{037E}b"), ("İ", "i̇"), ("É", "é"), ("E\u{301}", "é"), ("", ""), ("a", ""),
-    ])
-    func headerNamesMatchAsLowercasedDoes(name: String, lowered: String) {
-        #expect(HeaderName.matches(name, lowercasedName: lowered) == (name.lowercased() == lowered), "\(name) \(lowered)")
-        #expect(HeaderName.lowercased(name) == name.lowercased())
-    }
 }

@@ -40,31 +40,4 @@ import Versioning
         #expect(sorted.suffix(2) != package.published.suffix(2), "the two highest are not the two latest published")
         #expect(sorted.sorted() != sorted, "a string sort would get it wrong too")
     }
-
-    /// generic has no version order: nothing parses, and its versions go by publish time.
-    @Test func genericHasNoVersionOrder() {
-        #expect(!Versioning.hasVersionOrder(.generic))
-        for text in ["1.9", "2.0", "1.10", "2024-05-02"] {
-            #expect(Versioning.parse(text, format: .generic) == nil)
-        }
-        #expect(PackageFormat.allCases.filter(Versioning.hasVersionOrder).count == PackageFormat.allCases.count - 1)
-    }
-
-    @Test func keepsTheTextAndFormat() throws {
-        let version = try #require(Versioning.parse(" v1.2.3 ", format: .npm))
-        #expect(version.text == " v1.2.3 ")
-        #expect(version.description == " v1.2.3 ")
-        #expect(version.format == .npm)
-        #expect(version.majorKey == "1")
-        #expect(!version.isPrerelease)
-    }
-
-    /// Versions of different formats never interleave: they sort by format name.
-    @Test func differentFormatsSortByFormatName() throws {
-        let cargo = try #require(Versioning.parse("9.0.0", format: .cargo))
-        let npm = try #require(Versioning.parse("1.0.0", format: .npm))
-        #expect(cargo < npm)
-        #expect(cargo != npm)
-        #expect(npm.compare(cargo) == 1)
-    }
 }
