@@ -30,7 +30,7 @@ public enum PlanError: Error, Sendable, CustomStringConvertible, Equatable {
         case .truncated(let file, let expected, let found):
             "\(file) is truncated: the header promises \(expected) requests, the file holds \(found); make the plan again"
         case .oldFormat(let file, let version):
-            "\(file) is a format version \(version) plan, which this cabatch no longer reads (it reads version \(PlanHeader.formatVersion), whose requests are sealed); make the plan again with cabatch plan"
+            "\(file) is a format version \(version) plan, which this cabatch no longer reads (it reads versions \(PlanHeader.readableVersions.lowerBound) to \(PlanHeader.readableVersions.upperBound), whose requests are sealed); make the plan again with cabatch plan"
         case .invalidRequest(let file, let line, let request, let rule):
             "\(file):\(line): request \(request): \(rule); make the plan again with cabatch plan"
         case .sealBroken(let file, let line?, let problem?):

@@ -78,7 +78,8 @@ import Testing
             ])
             // The client's own reading: retry the skipped ones, leave the mismatched one alone.
             #expect(answer.outcome(of: "1.0.0") == .retryable(code: "SKIPPED", message: "version 1.0.0 is skipped"))
-            #expect(answer.outcome(of: "2.0.0").isFailure)
+            #expect(answer.outcome(of: "2.0.0") == .changed(code: "MISMATCHED_STATUS",
+                                                            message: "current status: Unlisted, expected status: Published"))
             #expect(Self.states(harness.inventory) == before)
         }
     }
@@ -219,11 +220,5 @@ import Testing
         let status = expected.map { ",\"expectedStatus\":\"\($0)\"" } ?? ""
         return fixture.signed(path: "/v1/package/versions/update_status", query: EmulatorFixture.query(),
                               body: "{\"versions\":[\(list)],\"targetStatus\":\"\(target)\"\(status)}")
-    }
-}
-
-extension VersionOutcome {
-    var isFailure: Bool {
-        if case .failed = self { true } else { false }
     }
 }

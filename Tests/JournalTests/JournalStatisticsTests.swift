@@ -28,12 +28,13 @@ import Testing
         a[.absent] += 2
         a[.failed] = 1
         a.pending = 4
-        #expect(a.total == 10)
-        // In the states' order: pending, failed, absent, done.
-        #expect(VersionState.allCases.map { a[$0] } == [4, 1, 2, 3])
+        a.changed = 5
+        #expect(a.total == 15)
+        // In the states' order: pending, failed, changed, absent, done.
+        #expect(VersionState.allCases.map { a[$0] } == [4, 1, 5, 2, 3])
         #expect(a.done == 3 && a.absent == 2 && a.failed == 1 && a[.pending] == 4)
         let sum = a + a
-        #expect(sum.done == 6 && sum.absent == 4 && sum.failed == 2 && sum.pending == 8 && sum.total == 20)
+        #expect(sum.done == 6 && sum.absent == 4 && sum.failed == 2 && sum.pending == 8 && sum.changed == 10 && sum.total == 30)
         #expect(StateCounts() + a == a)
     }
 

@@ -23,8 +23,8 @@ import Testing
         return (builder, totals)
     }
 
-    static func requests(_ builder: PlanBuilder) -> [DeleteRequest] {
-        var requests: [DeleteRequest] = []
+    static func requests(_ builder: PlanBuilder) -> [BatchRequest] {
+        var requests: [BatchRequest] = []
         builder.forEachRequest { requests.append($0) }
         return requests
     }
@@ -135,7 +135,7 @@ import Testing
                                    format: random.next() % 2 == 0 ? .npm : .maven, namespace: random.next() % 2 == 0 ? nil : pick(),
                                    package: pick()))
         }
-        let (bytes, offsets) = PlanBuilder.sortBytes(keys)
+        let (bytes, offsets) = PlanBuilder.sortBytes(keys, Array(repeating: nil, count: keys.count))
         #expect(offsets.count == keys.count + 1 && offsets.last == bytes.count)
         func slice(_ i: Int) -> ArraySlice<UInt8> { bytes[offsets[i]..<offsets[i + 1]] }
         for i in 0..<keys.count {

@@ -27,7 +27,7 @@ import Testing
             "m.jsonl is not a cabatch plan: its first line is not a cabatch plan header",
             "p.plan:7: damaged plan line: the line is not valid JSON; make the plan again with cabatch plan",
             "p.plan is truncated: the header promises 40 requests, the file holds 39; make the plan again",
-            "p.plan is a format version 1 plan, which this cabatch no longer reads (it reads version 2, whose requests are sealed); make the plan again with cabatch plan",
+            "p.plan is a format version 1 plan, which this cabatch no longer reads (it reads versions 2 to 3, whose requests are sealed); make the plan again with cabatch plan",
             "p.plan:3: request 2: it holds 0 versions; a request takes 1 to 100; make the plan again with cabatch plan",
             "p.plan:5: request 4: version is empty; the plan was changed after cabatch plan sealed it; make it again with cabatch plan",
             "p.plan: the request lines do not match the plan's seal (requestsSHA256 in its header): it was changed after cabatch plan sealed it; make it again with cabatch plan",

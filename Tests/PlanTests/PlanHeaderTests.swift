@@ -63,9 +63,9 @@ import Testing
 
     @Test func membersComeInAFixedOrder() throws {
         let text = Self.text(Self.header)
-        #expect(text.hasPrefix(#"{"format":"cabatch-plan","formatVersion":2,"operation":"DeletePackageVersions","requestsSHA256":"\#(Self.seal)","manifests":[{"name":"inventory.jsonl.zst","#))
+        #expect(text.hasPrefix(#"{"format":"cabatch-plan","formatVersion":3,"operation":"delete","apiOperation":"DeletePackageVersions","targetStatus":"Deleted","requestsSHA256":"\#(Self.seal)","manifests":[{"name":"inventory.jsonl.zst","#))
         let object = try #require(try JSONValue.parse(Array(text.utf8)).objectValue)
-        #expect(object.members.map(\.0) == ["format", "formatVersion", "operation", "requestsSHA256", "manifests", "options",
+        #expect(object.members.map(\.0) == ["format", "formatVersion", "operation", "apiOperation", "targetStatus", "requestsSHA256", "manifests", "options",
                                             "totals", "repositories"])
         #expect(text.contains(#""options":{"domainOwner":"999988887777","skipInvalid":true,"shard":"1/4"}"#))
         #expect(text.contains(#""totals":{"rows":17,"rowsOutsideShard":4,"duplicates":2,"rejects":2,"blankLines":1,"packages":3,"requests":4,"versions":11}"#))
@@ -84,10 +84,10 @@ import Testing
 
     @Test func aNewHeaderIsADeletePlanNotYetSealed() {
         let header = PlanHeader(manifests: [], defaultDomainOwner: nil, skipInvalid: false, shard: nil, totals: PlanTotals())
-        #expect(header.operation == "DeletePackageVersions")
+        #expect(header.operation == .delete)
         #expect(header.requestsSHA256 == nil)
         #expect(Self.text(header).contains(#""requestsSHA256":null"#))
-        #expect(PlanHeader.formatName == "cabatch-plan" && PlanHeader.formatVersion == 2)
+        #expect(PlanHeader.formatName == "cabatch-plan" && PlanHeader.formatVersion == 3)
     }
 
     @Test func whatIsNotAPlanHeaderIsNotAPlan() {
@@ -97,11 +97,11 @@ import Testing
         #expect(throws: PlanError.notAPlan(file: "p.plan", reason: "its first line is not a cabatch plan header")) {
             try Self.decode(#"{"format":"cabatch-journal","formatVersion":2}"#)
         }
-        #expect(throws: PlanError.notAPlan(file: "p.plan", reason: "format version ? is not 2, the one this cabatch reads")) {
+        #expect(throws: PlanError.notAPlan(file: "p.plan", reason: "format version ? is not 3, the one this cabatch reads")) {
             try Self.decode(#"{"format":"cabatch-plan"}"#)
         }
-        #expect(throws: PlanError.notAPlan(file: "p.plan", reason: "format version 3 is not 2, the one this cabatch reads")) {
-            try Self.decode(#"{"format":"cabatch-plan","formatVersion":3}"#)
+        #expect(throws: PlanError.notAPlan(file: "p.plan", reason: "format version 4 is not 3, the one this cabatch reads")) {
+            try Self.decode(#"{"format":"cabatch-plan","formatVersion":4}"#)
         }
         #expect(throws: PlanError.oldFormat(file: "old.plan", version: 1)) {
             try Self.decode(#"{"format":"cabatch-plan","formatVersion":1}"#, file: "old.plan")
@@ -123,7 +123,8 @@ import Testing
         (#""format":"maven""#, #""format":"cobol""#, "unknown format in header"),
         (#""pattern":1"#, #""bogus":1"#, "unknown reject kind bogus in header"),
         (#""pattern":1"#, #""pattern":"one""#, "unknown reject kind pattern in header"),
-        (#""operation":"DeletePackageVersions","#, "", "header member operation is missing"),
+        (#""operation":"delete","#, "", "header member operation is missing"),
+        (#""operation":"delete","#, #""operation":"shred","#, "unknown operation shred in header"),
         (#""requestsSHA256":"0123"#, #""requestsSHA256":null,"x":"0123"#, "header member requestsSHA256 is missing"),
         (#""requestsSHA256":"0123"#, #""requestsSHA256":"F123"#, "header member requestsSHA256 is not a SHA-256 in hex"),
         (#""requestsSHA256":"0123"#, #""requestsSHA256":"123"#, "header member requestsSHA256 is not a SHA-256 in hex"),

@@ -48,18 +48,19 @@ import TestSupport
         let html = HTMLReport.render(data)
         #expect(html.contains("<tr><td colspan=\"5\">… 5 more</td></tr>"))
         #expect(!html.contains("<td>d0/repo-20</td>"))
-        let chart = HTMLReport.Charts.repositories(data.byRepository)
+        let chart = HTMLReport.Charts.repositories(data.byRepository, data)
         #expect(chart.components(separatedBy: "<text x=\"0\"").count - 1 == 15)
         // The largest first: repo-24 holds the most versions.
         #expect(chart.contains(">d0/repo-24</text>") && !chart.contains(">d0/repo-09</text>"))
     }
 
-    @Test func chartsOfNothingSaySo() {
-        let empty = HTMLReport.Charts.throughput(ReportData.Throughput(bucketSeconds: 1, buckets: []))
+    @Test func chartsOfNothingSaySo() throws {
+        let none = try ReportData(sources: [])
+        let empty = HTMLReport.Charts.throughput(ReportData.Throughput(bucketSeconds: 1, buckets: []), none)
         #expect(empty.contains("No answers yet."))
         var totals = StateCounts()
         totals.pending = 5
-        let states = HTMLReport.Charts.states(totals)
+        let states = HTMLReport.Charts.states(totals, none)
         #expect(states.contains("width=\"0\" height=\"20\" fill=\"#2e7d32\""), "no done versions: no bar")
         #expect(states.contains("width=\"680\" height=\"20\" fill=\"#ef8f00\""), "the largest state fills the bar")
         #expect(states.contains(">5 (100.0%)</text>"))

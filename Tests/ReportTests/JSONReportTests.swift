@@ -20,10 +20,11 @@ import TestSupport
     @Test func membersComeInTheSchemasOrder() throws {
         let data = try ReportData(sources: [try ReportFixture.source()])
         let object = try #require(try JSONValue.parse(JSONReport.compact(data).bytes).objectValue)
-        #expect(object.members.map(\.0) == ["schema", "schemaVersion", "planned", "totals", "time", "throughput", "byDomain",
-                                            "byRepository", "byFormat", "topPackages", "failures", "pending", "requests", "shards"])
+        #expect(object.members.map(\.0) == ["schema", "schemaVersion", "operation", "doneName", "operations", "planned", "totals",
+                                            "time", "throughput", "byDomain", "byRepository", "byFormat", "topPackages", "changed",
+                                            "failures", "pending", "requests", "shards"])
         #expect(object["schema"] == .string(JSONReport.schemaName) && JSONReport.schemaName == "cabatch-report")
-        #expect(object["totals"]?.objectValue?.members.map(\.0) == ["deleted", "absent", "failed", "pending", "total"])
+        #expect(object["totals"]?.objectValue?.members.map(\.0) == ["done", "absent", "changed", "failed", "pending", "total"])
     }
 
     @Test func theIndentedReportIsTheCompactOneReindented() throws {

@@ -12,7 +12,7 @@ import TestSupport
     /// own (`repo-00`, `repo-01`…), spread over `domains` domains, with no journal.
     static func manyRepositories(_ repositories: Int, domains: Int = 1) throws -> ReportData {
         let requests = (0..<repositories).map { r in
-            DeleteRequest(id: r + 1, key: ReportFixture.key(domain: "d\(r % domains)", r < 10 ? "repo-0\(r)" : "repo-\(r)", .npm, nil, "p"),
+            BatchRequest(id: r + 1, key: ReportFixture.key(domain: "d\(r % domains)", r < 10 ? "repo-0\(r)" : "repo-\(r)", .npm, nil, "p"),
                           versions: (0...r).map { "1.0.\($0)" })
         }
         let source = PlanJournal(planName: "many.plan", planHeader: ReportFixture.header, planSHA256: ReportFixture.planSHA,

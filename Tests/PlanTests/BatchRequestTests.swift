@@ -4,16 +4,16 @@ import Testing
 
 /// Pins the rules every planned request is held to when a plan is read: ids in sequence, 1 to 100
 /// versions, and each member and version within the service's constraints.
-@Suite struct DeleteRequestTests {
+@Suite struct BatchRequestTests {
     static let key = PackageKey(domain: "acme", domainOwner: "111122223333", repository: "npm-store", format: .npm,
                                 namespace: "types", package: "node")
 
-    static func request(id: Int = 3, key: PackageKey = key, versions: [String] = ["1.0.0", "1.0.1"]) -> DeleteRequest {
-        DeleteRequest(id: id, key: key, versions: versions)
+    static func request(id: Int = 3, key: PackageKey = key, versions: [String] = ["1.0.0", "1.0.1"]) -> BatchRequest {
+        BatchRequest(id: id, key: key, versions: versions)
     }
 
     @Test func theServicesLimitIsAHundredVersions() {
-        #expect(DeleteRequest.maxVersions == 100)
+        #expect(BatchRequest.maxVersions == 100)
         #expect(Self.request(versions: (0..<100).map { "1.\($0)" }).ruleViolation(expectedID: 3) == nil)
         #expect(Self.request(versions: (0..<101).map { "1.\($0)" }).ruleViolation(expectedID: 3)
             == "it holds 101 versions; a request takes 1 to 100")
