@@ -46,7 +46,8 @@ public struct SyntheticManifest: Sendable {
             let size = min(packageSize(&rng), rows - summary.rows)
             let pkg = SyntheticPackage(index: packageIndex, rng: &rng)
             packageIndex += 1
-            let extra = inventoryLine == nil ? 0 : Int((Double(size) * inventoryExtra * 2 * rng.unit()).rounded())
+            // Drawn whether or not an inventory is written, so that a seed gives the same manifest either way.
+            let extra = Int((Double(size) * inventoryExtra * 2 * rng.unit()).rounded())
             let versions = pkg.versions(count: size + extra, rng: &rng)
             // The manifest deletes a random subset of the inventory's versions.
             var chosen = Array(versions.indices)

@@ -111,7 +111,8 @@ public enum MarkdownReport {
         for c in text {
             switch c {
             case "|": out += "\\|"
-            case "\n", "\r": out += " "
+            // "\r\n" is one Character of its own.
+            case "\n", "\r", "\r\n": out += " "
             case "`": out += "'"
             default: out.append(c)
             }

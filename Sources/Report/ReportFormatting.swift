@@ -27,7 +27,7 @@ enum ReportFormatting {
         let scaled = Int64((abs(value) * scale).rounded())
         let whole = scaled / Int64(scale), fraction = scaled % Int64(scale)
         let fractionText = String(fraction)
-        let padded = String(repeating: "0", count: places - fractionText.count) + fractionText
+        let padded = String(repeating: "0", count: max(0, places - fractionText.count)) + fractionText
         return (value < 0 && scaled != 0 ? "-" : "") + count(Int(whole)) + (places > 0 ? "." + padded : "")
     }
 

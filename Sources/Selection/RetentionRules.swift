@@ -62,7 +62,12 @@ public struct Pattern: Sendable, CustomStringConvertible {
 
     /// - Throws: ``SelectionError/invalidPattern`` naming the option.
     public init(_ text: String, option: String) throws(SelectionError) {
-        do { expression = try NSRegularExpression(pattern: "^(?:" + text + ")$") } catch {
+        do {
+            // Alone first: a text with unbalanced parentheses would otherwise close the wrapper
+            // (`a)|(b` becomes `^(?:a)|(b)$`) and match far more than the whole value.
+            if !text.isEmpty { _ = try NSRegularExpression(pattern: text) }
+            expression = try NSRegularExpression(pattern: "^(?:" + text + ")$")
+        } catch {
             throw .invalidPattern(option: option, pattern: text, reason: "\(error)")
         }
         self.text = text
