@@ -73,14 +73,23 @@ public struct AttemptOutcome: Sendable, Equatable {
         }
     }
 
-    /// The answer once the checked versions' current statuses are known (`nil`: the read
-    /// failed, and the answer stands): a version with the operation's target status was
-    /// carried out by an earlier attempt of this plan; a mismatch with any other status stays
-    /// changed, and a refusal stays failed.
-    public func resolving(_ statuses: [String: PackageVersionStatus?], operation: BatchOperation) -> AttemptOutcome {
+    /// The answer once the `checked` versions' current statuses are known: a version with the
+    /// operation's target status was carried out by an earlier attempt of this plan; a
+    /// mismatch with any other status stays changed, and a refusal stays failed. A checked
+    /// version whose status could not be read is not guessed at: it is sent again.
+    public func resolving(_ statuses: [String: PackageVersionStatus?], checked: [String], operation: BatchOperation) -> AttemptOutcome {
         var resolved = self
+        let checked = Set(checked)
         resolved.results = results.map { result in
-            guard let known = statuses[result.version], let status = known else { return result }
+            guard checked.contains(result.version) else { return result }
+            guard let known = statuses[result.version], let status = known else {
+                switch result.outcome {
+                case .changed(let code, let message), .failed(let code, let message):
+                    return VersionResult(result.version, .retryable(code: code, message: "\(message) (its status could not be read, so it is asked again)"))
+                default:
+                    return result
+                }
+            }
             switch result.outcome {
             case .changed(let code, let message), .failed(let code, let message):
                 if status == operation.targetStatus {

@@ -144,9 +144,17 @@ public final class Executor: @unchecked Sendable {
             Task {
                 var statuses: [String: PackageVersionStatus?] = [:]
                 for version in checks {
-                    if let status = try? await transport.status(of: item.key, version: version) { statuses[version] = status }
+                    // A few tries with backoff; a status still unknown after them is not guessed.
+                    for delay in [0.0, 0.1, 0.3, 0.9] {
+                        if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
+                        if let status = try? await transport.status(of: item.key, version: version) {
+                            statuses[version] = status
+                            break
+                        }
+                    }
                 }
-                self.deliver(answer.resolving(statuses, operation: operation), for: item, attempt: recordedAttempt, sentAt: sentAt)
+                let resolved = answer.resolving(statuses, checked: checks, operation: operation)
+                self.deliver(resolved, for: item, attempt: recordedAttempt, sentAt: sentAt)
             }
         }
     }

@@ -6,7 +6,8 @@ public enum HTMLReport {
     public static func render(_ data: ReportData) -> String {
         typealias F = ReportFormatting
         var body = ""
-        let plans = data.shards.count == 1 ? "plan <code>\(escape(data.shards[0].plan))</code>" : "\(data.shards.count) shards"
+        let plans = data.shards.count == 1 ? "plan <code>\(escape(data.shards[0].plan))</code>"
+            : "\(data.shards.count) \(data.shards.contains { $0.shard != nil } ? "shards" : "plans")"
         let done = data.stateName(.done)
         body += data.operation == .delete ? "<h1>cabatch deletion report</h1>\n"
             : "<h1>cabatch \(escape(data.operation?.rawValue ?? data.operations.map(\.rawValue).joined(separator: " and "))) report</h1>\n"

@@ -10,7 +10,8 @@ public enum MarkdownReport {
         let done = data.stateName(.done)
         var out = data.operation == .delete ? "# cabatch deletion report\n\n"
             : "# cabatch \(data.operation.map { "\($0.rawValue)" } ?? data.operations.map(\.rawValue).joined(separator: " and ")) report\n\n"
-        let plans = data.shards.count == 1 ? "plan `\(data.shards[0].plan)`" : "\(data.shards.count) shards"
+        let plans = data.shards.count == 1 ? "plan `\(data.shards[0].plan)`"
+            : "\(data.shards.count) \(data.shards.contains { $0.shard != nil } ? "shards" : "plans")"
         out += "\(F.plural(data.planned.versions, "version")) planned in \(F.plural(data.planned.requests, "request")) (\(plans)). "
         out += "Active \(F.duration(data.activeSeconds)) in \(F.plural(data.shards.reduce(0) { $0 + $1.runs.count }, "run")), "
         out += "\(F.time(data.startTime)) → \(F.time(data.endTime)).\n\n"
