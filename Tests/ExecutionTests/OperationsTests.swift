@@ -114,3 +114,38 @@ final class LosingFirstAnswers: BatchTransport, @unchecked Sendable {
         try await inner.status(of: key, version: version)
     }
 }
+
+/// `--verify` checks what each operation should have left: here an archive, then a version
+/// restored behind the plan's back.
+@Suite struct OperationVerifyTests {
+    @Test(.timeLimit(.minutes(2)))
+    func verifyConfirmsAnArchiveAndCatchesAVersionRestoredSince() async throws {
+        let fixture = try OperationFixture(.archive, packages: 30, versionsPerPackage: 4)
+        let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows)
+        let url = emulator.url.absoluteString
+        let first = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", url, "--yes", "--progress", "never",
+                                                 "--verify"], environment: RunFixture.environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let done = try fixture.journalStates()[.done, default: []]
+        #expect(first.stderr.contains("Verified: every one of the \(done.count + fixture.missing.count) archived or absent versions"),
+                "\(first.stderr)")
+
+        // Someone restores one archived version.
+        let victim = try #require(done.sorted().first)
+        let parts = victim.split(separator: "@").map(String.init)
+        let client = CodeArtifactClient(
+            configuration: try ClientConfiguration.resolve(environment: RunFixture.environment, endpointURL: url),
+            userAgent: "cabatch/test", concurrency: 1)
+        let key = PackageKey(domain: "acme", repository: "npm-store", format: .npm, package: parts[0])
+        let restored = try await client.send(UpdatePackageVersionsStatus(package: key, versions: [parts[1]], targetStatus: .published))
+        try await client.shutdown()
+        #expect(restored.successfulVersions[parts[1]] != nil)
+
+        let second = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", url, "--yes", "--progress", "never",
+                                                  "--verify"], environment: RunFixture.environment)
+        await emulator.stop()
+        #expect(second.status == 2, "\(second.stderr)")
+        #expect(second.stderr.contains("Verify: 1 versions are not as the journal records them"), "\(second.stderr)")
+        #expect(second.stderr.contains("\(parts[0])@\(parts[1]) in acme/npm-store: listed as Published, not Archived"), "\(second.stderr)")
+    }
+}
