@@ -7,7 +7,9 @@
 #   Scenario 2: emulator throttling at 100 requests/s, 2% errors, 1% resets, ROWS2-row manifest
 #               (default 50,000), cabatch --rate 100 vs boto3 `adaptive` and `standard`,
 #               RUNS2 runs (default RUNS).
-# SCENARIOS=1 or SCENARIOS=2 runs one of them. Generated files go to bench-out/.
+#   Scenario 3: the scenario-1 manifest as delete, archive and dispose plans, each against a
+#               fresh emulator, interleaved: versions/s of each beside delete's.
+# SCENARIOS=1, 2 or 3 (or a list) runs those. Generated files go to bench-out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -15,10 +17,10 @@ RUNS=${RUNS:-3}
 RUNS2=${RUNS2:-$RUNS}
 ROWS1=${ROWS1:-200000}
 ROWS2=${ROWS2:-50000}
-SCENARIOS=${SCENARIOS:-1,2}
+SCENARIOS=${SCENARIOS:-1,2,3}
 # CABATCH_BIN measures another cabatch binary instead of the release build (no build then).
 BIN=${CABATCH_BIN:-.build-release/release/cabatch}
-if [ ! -x "$BIN" ] && [ -z "${CABATCH_BIN:-}" ]; then
+if [ -z "${CABATCH_BIN:-}" ]; then  # up to date with the sources, or built now
   swift build -c release --product cabatch --scratch-path .build-release 2>&1 | grep -E 'error|Compiling cabatch|Build' || true
 fi
 [ -x "$BIN" ] || { echo "bench-apply: $BIN is missing" >&2; exit 1; }

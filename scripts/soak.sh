@@ -31,7 +31,7 @@ done
 
 scripts/setup.sh
 BIN=${CABATCH_BIN:-.build-release/release/cabatch}
-if [ ! -x "$BIN" ] && [ -z "${CABATCH_BIN:-}" ]; then
+if [ -z "${CABATCH_BIN:-}" ]; then  # up to date with the sources, or built now
   swift build -c release --product cabatch --scratch-path .build-release 2>&1 | grep -E 'error|Compiling cabatch|Build' || true
 fi
 [ -x "$BIN" ] || { echo "soak: $BIN is missing" >&2; exit 1; }

@@ -39,16 +39,19 @@ class Emulator(EmulatorProcess):
 
     def truth(self, planned):
         """Versions deleted per the state file, planned versions not deleted, extra deletions."""
-        deleted = planned_left = deleted_twice = 0
+        deleted = planned_left = deleted_twice = changed = changed_twice = 0
         with open(self.state, "rb") as f:
             for line in f:
                 row = orjson.loads(line)
                 gone = row.get("status") == "Deleted"
                 deleted += gone
                 deleted_twice += (row.get("deletes") or 0) > 1
+                changed += (row.get("changes") or 0) > 0
+                changed_twice += (row.get("changes") or 0) > 1
                 if not gone and version_key(row) in planned:
                     planned_left += 1
-        out = {"emu_deleted": deleted, "emu_planned_left": planned_left, "emu_deleted_twice": deleted_twice}
+        out = {"emu_deleted": deleted, "emu_planned_left": planned_left, "emu_deleted_twice": deleted_twice,
+               "emu_changed": changed, "emu_changed_twice": changed_twice}
         if self.log:
             out.update(analyse_log(self.log))
         return out
@@ -61,7 +64,7 @@ def analyse_log(path):
     with open(path, "rb") as f:
         for line in f:
             row = orjson.loads(line)
-            if row.get("operation") != "DeletePackageVersions":
+            if row.get("operation") not in ("DeletePackageVersions", "UpdatePackageVersionsStatus", "DisposePackageVersions"):
                 continue
             total += 1
             t = datetime.datetime.fromisoformat(row["time"].replace("Z", "+00:00")).timestamp()
@@ -130,7 +133,7 @@ def run_cabatch(a, manifest, workdir, tag, url, extra):
     v, r = summary.get("versions", {}), summary.get("run", {})
     requests = plan_requests(plan) if os.path.exists(plan) else None
     return {"tool": "cabatch", "exit": code, "wall": wall, "cpu": cpu, "requests": requests,
-            "deleted": v.get("deleted"), "absent": v.get("absent"), "failed": v.get("failed"),
+            "deleted": v.get("done"), "absent": v.get("absent"), "failed": v.get("failed"),
             "pending": v.get("pending"), "gave_up": (v.get("failed") or 0) + (v.get("pending") or 0),
             "attempts": r.get("requestsSent"), "throttled": r.get("throttled"),
             "retries": r.get("retries"), "exec_seconds": r.get("seconds"), "summary": summary}
@@ -316,6 +319,46 @@ def scenario2(a, results):
     return ok1 and ok2 and ok3
 
 
+def scenario3(a, results):
+    """delete, archive and dispose of the same manifest, each against a fresh emulator, interleaved."""
+    manifest, inventory, planned = ensure_manifest(a, a.rows1, a.seed)
+    log(f"scenario 3: {manifest}, {len(planned):,} versions, faults off, concurrency {a.concurrency}")
+    operations = ["delete", "archive", "dispose"]
+    runs = {op: [] for op in operations}
+    for i in range(a.runs):
+        order = operations if i % 2 == 0 else list(reversed(operations))
+        for op in order:
+            runs[op].append(one(a, manifest, inventory, planned, f"s3-r{i + 1}-{op}", "cabatch", [], a.seed, False,
+                                ["--concurrency", str(a.concurrency), "--operation", op]))
+    results["scenario3"] = runs
+    rows = {}
+    for op, rs in runs.items():
+        done = [r["emu_deleted"] if op == "delete" else r["emu_changed"] for r in rs]
+        rows[op] = {
+            "wall": med(r["wall"] for r in rs),
+            "vps": med(d / r["wall"] for d, r in zip(done, rs)),
+            "rps": med(r["requests"] / r["wall"] for r in rs if r["requests"]),
+            "cpu_k": med(1000 * r["cpu"] / r["requests"] for r in rs if r["requests"]),
+            "done": med(done),
+            "twice": max(r["emu_deleted_twice"] if op == "delete" else r["emu_changed_twice"] for r in rs),
+            "exits": ",".join(str(r["exit"]) for r in rs),
+        }
+    print()
+    print(f"Scenario 3 — one manifest ({a.rows1:,} rows, seed {a.seed}), three operations, faults off, "
+          f"concurrency {a.concurrency}, {a.runs} runs each, medians")
+    print(f"{'':10}{'wall s':>9}{'versions/s':>12}{'requests/s':>12}{'CPU s/1k req':>14}{'done (emulator)':>17}"
+          f"{'twice':>7}  exits")
+    for op, r in rows.items():
+        print(f"{op:10}{fmt(r['wall'], '9.2f')}{fmt(r['vps'], '12,.0f')}{fmt(r['rps'], '12,.0f')}{fmt(r['cpu_k'], '14.3f')}"
+              f"{fmt(r['done'], '17,.0f')}{r['twice']:>7}  {r['exits']}")
+    base = rows["delete"]["vps"]
+    print("versions/s against delete: " + ", ".join(f"{op} x{fmt(rows[op]['vps'] / base if base else None, '.2f')}"
+                                                   for op in operations[1:]))
+    print("('done' = versions the emulator's state file shows deleted, or changed by an update or dispose; "
+          "'twice' = versions it changed more than once, in the worst run)")
+    return all(r["twice"] == 0 for r in rows.values())
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--cabatch", required=True)
@@ -346,6 +389,8 @@ def main():
             met &= scenario1(a, results)
         if "2" in a.scenarios.split(","):
             met &= scenario2(a, results)
+        if "3" in a.scenarios.split(","):
+            met &= scenario3(a, results)
     finally:
         results["discarded"] = a.discarded
         with open(os.path.join(a.workdir, "apply-results.json"), "w") as f:

@@ -8,7 +8,7 @@ cabatch's journal is checked against that truth, never the other way round:
 
   - the journal is whole: every line ends in a newline, has a valid CRC-32C and the next
     sequence number, and its records name planned versions only;
-  - a replay of it here (the rules of `VersionState`: pending < failed < absent < deleted)
+  - a replay of it here (the rules of `VersionState`: pending < failed < changed < absent < deleted)
     gives every version the state `cabatch report --format csv` gives it, and the totals
     `cabatch status --output json` prints, with nothing pending or failed;
   - every planned version that the emulator's inventory held was deleted exactly once
@@ -34,8 +34,11 @@ import sys
 
 import zstandard
 
-ORDER = {"pending": 0, "failed": 1, "absent": 2, "deleted": 3}
-OUTCOME_STATE = {"deleted": "deleted", "not-found": "absent", "failed": "failed"}
+ORDER = {"pending": 0, "failed": 1, "changed": 2, "absent": 3, "deleted": 4}
+# Journal outcomes (format 2: done, absent, changed; format 1: deleted, not-found) → states, as
+# the CSV report of a delete plan names them.
+OUTCOME_STATE = {"done": "deleted", "deleted": "deleted", "absent": "absent", "not-found": "absent",
+                 "changed": "changed", "failed": "failed"}
 # Seconds after a killed run's end during which the emulator may still finish its requests.
 KILL_GRACE = 3.0
 
@@ -241,9 +244,10 @@ def check_plan(cabatch, plan, inventory, state_path, log_path, runs, workdir):
     if status is not None:
         if status.get("pending") or status.get("failed"):
             fail(f"cabatch status: {status.get('pending')} pending, {status.get('failed')} failed")
-        for state in ("deleted", "absent", "failed", "pending"):
-            if status.get(state) != journal.totals.get(state, 0):
-                fail(f"cabatch status says {status.get(state)} {state}, the journal replayed here {journal.totals.get(state, 0)}")
+        for state in ("deleted", "absent", "changed", "failed", "pending"):
+            said = status.get("done" if state == "deleted" else state)
+            if said != journal.totals.get(state, 0):
+                fail(f"cabatch status says {said} {state}, the journal replayed here {journal.totals.get(state, 0)}")
         if status.get("planned") != len(planned):
             fail(f"cabatch status says {status.get('planned')} planned, the plan has {len(planned)}")
     try:
@@ -315,7 +319,7 @@ def check_plan(cabatch, plan, inventory, state_path, log_path, runs, workdir):
         if said is not None:
             answered_ids.add(rid)
             for (k, version), outcome in said.items():
-                expected = {"deleted": "Deleted", "not-found": "NOT_FOUND"}.get(outcome)
+                expected = {"done": "Deleted", "deleted": "Deleted", "absent": "NOT_FOUND", "not-found": "NOT_FOUND"}.get(outcome)
                 if expected is None:
                     continue  # retryable or failed: nothing was done that the log must show
                 logged = outcomes.get(version) if k == key else f"no outcome ({entry.get('package')})"
