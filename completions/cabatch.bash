@@ -203,6 +203,7 @@ _cabatch_export() {
         return
         ;;
     '--format')
+        __cabatch_add_completions -W 'npm'$'\n''pypi'$'\n''maven'$'\n''nuget'$'\n''generic'$'\n''ruby'$'\n''swift'$'\n''cargo'
         return
         ;;
     '--namespace')
@@ -212,6 +213,7 @@ _cabatch_export() {
         return
         ;;
     '--status')
+        __cabatch_add_completions -W 'Published'$'\n''Unfinished'$'\n''Unlisted'$'\n''Archived'$'\n''Disposed'$'\n''Deleted'
         return
         ;;
     '-o'|'--output-inventory')
@@ -265,6 +267,7 @@ _cabatch_select() {
         return
         ;;
     '--format')
+        __cabatch_add_completions -W 'npm'$'\n''pypi'$'\n''maven'$'\n''nuget'$'\n''generic'$'\n''ruby'$'\n''swift'$'\n''cargo'
         return
         ;;
     '--namespace')
@@ -274,9 +277,11 @@ _cabatch_select() {
         return
         ;;
     '--status')
+        __cabatch_add_completions -W 'Published'$'\n''Unfinished'$'\n''Unlisted'$'\n''Archived'$'\n''Disposed'$'\n''Deleted'
         return
         ;;
     '--origin')
+        __cabatch_add_completions -W 'INTERNAL'$'\n''EXTERNAL'$'\n''UNKNOWN'
         return
         ;;
     '--older-than')
@@ -336,6 +341,7 @@ _cabatch_plan() {
         return
         ;;
     '--expected-status')
+        __cabatch_add_completions -W 'Published'$'\n''Unfinished'$'\n''Unlisted'$'\n''Archived'$'\n''Disposed'$'\n''Deleted'
         return
         ;;
     '--output')
@@ -379,6 +385,7 @@ _cabatch_apply() {
         return
         ;;
     '--expected-status')
+        __cabatch_add_completions -W 'Published'$'\n''Unfinished'$'\n''Unlisted'$'\n''Archived'$'\n''Disposed'$'\n''Deleted'
         return
         ;;
     '--report')
@@ -445,6 +452,7 @@ _cabatch_run() {
         return
         ;;
     '--expected-status')
+        __cabatch_add_completions -W 'Published'$'\n''Unfinished'$'\n''Unlisted'$'\n''Archived'$'\n''Disposed'$'\n''Deleted'
         return
         ;;
     '--report')

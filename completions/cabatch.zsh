@@ -78,16 +78,18 @@ _cabatch() {
 
 _cabatch_export() {
     local -i ret=1
+    local -ar ___format=('npm' 'pypi' 'maven' 'nuget' 'generic' 'ruby' 'swift' 'cargo')
+    local -ar ___status=('Published' 'Unfinished' 'Unlisted' 'Archived' 'Disposed' 'Deleted')
     local -ar ___progress=('auto' 'always' 'never')
     local -ar ___output=('text' 'json')
     local -ar arg_specs=(
         '--domain[The domain to list.]:domain:'
         '--domain-owner[The account that owns the domain (default\: your own).]:domain-owner:'
         '*--repository[Only this repository (repeat for more; default\: every repository of the domain).]:repository:'
-        '--format[Only packages of this format.]:format:'
+        '--format[Only packages of this format.]:format:{__cabatch_complete "${___format[@]}"}'
         '--namespace[Only packages whose namespace starts with this.]:namespace:'
         '--package-prefix[Only packages whose name starts with this.]:package-prefix:'
-        '*--status[Only versions with this status (repeat for more; default\: every status).]:status:'
+        '*--status[Only versions with this status (repeat for more; default\: every status).]:status:{__cabatch_complete "${___status[@]}"}'
         '--published-time[Also read each version'\''s publishedTime\: one DescribePackageVersion per version.]'
         '(-o --output-inventory)'{-o,--output-inventory}'[Where to write the inventory (zstd when it ends in .zst).]:inventory:'
         '--region[The AWS region (default\: AWS_REGION, AWS_DEFAULT_REGION, then the profile'\''s region).]:region:'
@@ -108,17 +110,20 @@ _cabatch_export() {
 
 _cabatch_select() {
     local -i ret=1
+    local -ar ___format=('npm' 'pypi' 'maven' 'nuget' 'generic' 'ruby' 'swift' 'cargo')
+    local -ar ___status=('Published' 'Unfinished' 'Unlisted' 'Archived' 'Disposed' 'Deleted')
+    local -ar ___origin=('INTERNAL' 'EXTERNAL' 'UNKNOWN')
     local -ar ___output=('text' 'json')
     local -ar arg_specs=(
         '*:inventories:'
         '(-o --output-manifest)'{-o,--output-manifest}'[Where to write the manifest of selected versions.]:output-manifest:'
         '--decisions[Also write every version'\''s decision and the rule that made it here (JSON Lines).]:decisions:'
         '*--repository[Only packages in this repository (repeat for more).]:repository:'
-        '*--format[Only packages of this format (repeat for more).]:format:'
+        '*--format[Only packages of this format (repeat for more).]:format:{__cabatch_complete "${___format[@]}"}'
         '--namespace[Only packages in this namespace.]:namespace:'
         '--package[Only packages whose name matches this regular expression (whole name).]:package:'
-        '*--status[Only versions with this status (repeat for more; default\: every status but Deleted).]:status:'
-        '--origin[Only versions of this origin\: INTERNAL or EXTERNAL.]:origin:'
+        '*--status[Only versions with this status (repeat for more; default\: every status but Deleted).]:status:{__cabatch_complete "${___status[@]}"}'
+        '--origin[Only versions of this origin\: INTERNAL or EXTERNAL.]:origin:{__cabatch_complete "${___origin[@]}"}'
         '--older-than[Select only versions published longer ago than this (90d, 12h, 2w); needs publishedTime.]:older-than:'
         '--prerelease-only[Select only pre-release versions (as the ecosystem defines them).]'
         '--match[Select only versions matching this regular expression (whole version).]:match:'
@@ -141,6 +146,7 @@ _cabatch_select() {
 _cabatch_plan() {
     local -i ret=1
     local -ar ___operation=('delete' 'archive' 'unlist' 'restore' 'dispose')
+    local -ar ___expected_status=('Published' 'Unfinished' 'Unlisted' 'Archived' 'Disposed' 'Deleted')
     local -ar ___output=('text' 'json')
     local -ar arg_specs=(
         '*:manifests:'
@@ -152,7 +158,7 @@ _cabatch_plan() {
         '--shard-count[Split into N shards, taking this job'\''s index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.]:shard-count:'
         '--operation[What to do to every version\: delete (DeletePackageVersions), archive, unlist, restore (UpdatePackageVersionsStatus to Archived, Unlisted, Published) or dispose (DisposePackageVersions). Rows'\'' status becomes each request'\''s expectedStatus; their revision becomes versionRevisions for every operation but delete, whose API has no such member.]:operation:{__cabatch_complete "${___operation[@]}"}'
         '--ignore-inventory-status[Send no precondition from the rows'\'' status and revision (for an inventory known to be stale).]'
-        '--expected-status[Expect this status of every version (Published, Unlisted, Archived, …) instead of the rows'\'' own, so a version whose status changed is refused, not changed.]:expected-status:'
+        '--expected-status[Expect this status of every version (Published, Unlisted, Archived, …) instead of the rows'\'' own, so a version whose status changed is refused, not changed.]:expected-status:{__cabatch_complete "${___expected_status[@]}"}'
         '--output[Summary format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -164,6 +170,7 @@ _cabatch_plan() {
 
 _cabatch_apply() {
     local -i ret=1
+    local -ar ___expected_status=('Published' 'Unfinished' 'Unlisted' 'Archived' 'Disposed' 'Deleted')
     local -ar ___progress=('auto' 'always' 'never')
     local -ar ___output=('text' 'json')
     local -ar arg_specs=(
@@ -176,7 +183,7 @@ _cabatch_apply() {
         '--read-rate[Read requests per second (--verify'\''s listings), a budget apart from --rate; lowered automatically on throttling. CodeArtifact'\''s read quotas are shared with everyone in the account.]:read-rate:'
         '--max-attempts[Attempts per request for transient failures (5xx, timeouts, resets); throttling is retried while the run is healthy.]:max-attempts:'
         '--max-failure-rate[Stop (resumably) when permanent failures exceed this fraction of answered versions, after 1,000 versions.]:max-failure-rate:'
-        '--expected-status[Expect this status (Published, Unlisted, Archived, …) of every version the plan gives no status of, so a version whose status changed since the inventory was taken is left alone; with run, it replaces the rows'\'' statuses.]:expected-status:'
+        '--expected-status[Expect this status (Published, Unlisted, Archived, …) of every version the plan gives no status of, so a version whose status changed since the inventory was taken is left alone; with run, it replaces the rows'\'' statuses.]:expected-status:{__cabatch_complete "${___expected_status[@]}"}'
         '--dry-run[Do everything but the API call\: print the requests that would be sent.]'
         '--verify[Afterwards, list every touched package'\''s versions and report any planned version still present.]'
         '--report[Also write a report to this file (format from its extension\: .md, .json, .csv, .html).]:report:'
@@ -194,6 +201,7 @@ _cabatch_apply() {
 _cabatch_run() {
     local -i ret=1
     local -ar ___operation=('delete' 'archive' 'unlist' 'restore' 'dispose')
+    local -ar ___expected_status=('Published' 'Unfinished' 'Unlisted' 'Archived' 'Disposed' 'Deleted')
     local -ar ___progress=('auto' 'always' 'never')
     local -ar ___output=('text' 'json')
     local -ar arg_specs=(
@@ -213,7 +221,7 @@ _cabatch_run() {
         '--read-rate[Read requests per second (--verify'\''s listings), a budget apart from --rate; lowered automatically on throttling. CodeArtifact'\''s read quotas are shared with everyone in the account.]:read-rate:'
         '--max-attempts[Attempts per request for transient failures (5xx, timeouts, resets); throttling is retried while the run is healthy.]:max-attempts:'
         '--max-failure-rate[Stop (resumably) when permanent failures exceed this fraction of answered versions, after 1,000 versions.]:max-failure-rate:'
-        '--expected-status[Expect this status (Published, Unlisted, Archived, …) of every version the plan gives no status of, so a version whose status changed since the inventory was taken is left alone; with run, it replaces the rows'\'' statuses.]:expected-status:'
+        '--expected-status[Expect this status (Published, Unlisted, Archived, …) of every version the plan gives no status of, so a version whose status changed since the inventory was taken is left alone; with run, it replaces the rows'\'' statuses.]:expected-status:{__cabatch_complete "${___expected_status[@]}"}'
         '--dry-run[Do everything but the API call\: print the requests that would be sent.]'
         '--verify[Afterwards, list every touched package'\''s versions and report any planned version still present.]'
         '--report[Also write a report to this file (format from its extension\: .md, .json, .csv, .html).]:report:'

@@ -26,7 +26,7 @@ struct ExecutionFlags: ParsableArguments {
     var maxFailureRate = 0.5
 
     @Option(help: "Expect this status (Published, Unlisted, Archived, …) of every version the plan gives no status of, so a version whose status changed since the inventory was taken is left alone; with run, it replaces the rows' statuses.")
-    var expectedStatus: String?
+    var expectedStatus: PackageVersionStatus?
 
     @Flag(help: "Do everything but the API call: print the requests that would be sent.")
     var dryRun = false
@@ -49,9 +49,6 @@ struct ExecutionFlags: ParsableArguments {
         guard readRate > 0 else { throw ValidationError("--read-rate must be above 0 requests per second.") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1.") }
         guard maxFailureRate > 0 && maxFailureRate <= 1 else { throw ValidationError("--max-failure-rate takes a fraction above 0 and at most 1, such as 0.5.") }
-        if let expectedStatus, PackageVersionStatus(rawValue: expectedStatus) == nil {
-            throw ValidationError("--expected-status takes one of \(PackageVersionStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
     }
 
     /// The run's options for a plan of `operation`.
@@ -62,7 +59,7 @@ struct ExecutionFlags: ParsableArguments {
         options.rate = rate
         options.retry.maxAttempts = maxAttempts
         options.maxFailureRate = maxFailureRate
-        options.expectedStatus = expectedStatus.flatMap(PackageVersionStatus.init(rawValue:))
+        options.expectedStatus = expectedStatus
         return options
     }
 }

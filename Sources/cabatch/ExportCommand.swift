@@ -32,7 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
     var repository: [String] = []
 
     @Option(help: "Only packages of this format.")
-    var format: String?
+    var format: PackageFormat?
 
     @Option(help: "Only packages whose namespace starts with this.")
     var namespace: String?
@@ -41,7 +41,7 @@ struct ExportCommand: AsyncParsableCommand {
     var packagePrefix: String?
 
     @Option(help: "Only versions with this status (repeat for more; default: every status).")
-    var status: [String] = []
+    var status: [PackageVersionStatus] = []
 
     @Flag(help: "Also read each version's publishedTime: one DescribePackageVersion per version.")
     var publishedTime = false
@@ -76,28 +76,14 @@ struct ExportCommand: AsyncParsableCommand {
         for name in repository {
             if let v = ServiceConstraints.check(.repository, name) { throw ValidationError("--repository \(name): \(v.message).") }
         }
-        _ = try scope()
         guard readRate > 0 else { throw ValidationError("--read-rate must be above 0 requests per second.") }
         guard concurrency >= 1 && concurrency <= 512 else { throw ValidationError("--concurrency takes 1 to 512.") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1.") }
     }
 
-    func scope() throws -> ExportScope {
-        var scope = ExportScope(domain: domain, domainOwner: domainOwner, repositories: repository, namespace: namespace,
-                                packagePrefix: packagePrefix, publishedTime: publishedTime)
-        if let format {
-            guard let f = PackageFormat(rawValue: format) else {
-                throw ValidationError("--format \(format) is not one of \(PackageFormat.allCases.map(\.rawValue).joined(separator: " ")).")
-            }
-            scope.format = f
-        }
-        scope.statuses = Set(try status.map { text in
-            guard let s = PackageVersionStatus(rawValue: text) else {
-                throw ValidationError("--status \(text) is not one of \(PackageVersionStatus.allCases.map(\.rawValue).joined(separator: " ")).")
-            }
-            return s
-        })
-        return scope
+    func scope() -> ExportScope {
+        ExportScope(domain: domain, domainOwner: domainOwner, repositories: repository, format: format, namespace: namespace,
+                    packagePrefix: packagePrefix, statuses: Set(status), publishedTime: publishedTime)
     }
 
     func run() async throws {
@@ -114,7 +100,7 @@ struct ExportCommand: AsyncParsableCommand {
             throw ExitCode.cannotConnect
         }
         let pacer = ReadPacer(rate: readRate, policy: RetryPolicy(maxAttempts: maxAttempts))
-        let job = ExportJob(scope: try scope(), outputPath: inventory, concurrency: concurrency, client: client, pacer: pacer)
+        let job = ExportJob(scope: scope(), outputPath: inventory, concurrency: concurrency, client: client, pacer: pacer)
         let resume = (["cabatch"] + CommandLine.arguments.dropFirst()).map(ResumeCommand.shellQuoted).joined(separator: " ")
         if job.isResuming { Terminal.err("Resuming the export kept in \(job.checkpointDirectory).") }
 

@@ -2,7 +2,11 @@ import ArgumentParser
 import Model
 import Plan
 
+// The service's vocabulary as option values: the parser lists the values and refuses others.
 extension BatchOperation: ExpressibleByArgument {}
+extension PackageFormat: ExpressibleByArgument {}
+extension PackageVersionStatus: ExpressibleByArgument {}
+extension PackageVersionOriginType: ExpressibleByArgument {}
 
 /// What a plan does to its versions, and whether the rows' statuses and revisions become the
 /// requests' preconditions: the options `plan` and `run` share.
@@ -16,13 +20,10 @@ struct OperationOptions: ParsableArguments {
     var ignoreInventoryStatus = false
 
     /// The preconditions, with `--expected-status` when given (it replaces the rows' statuses).
-    func preconditions(expectedStatus: String?) throws -> PackageGroups.Preconditions {
+    func preconditions(expectedStatus: PackageVersionStatus?) throws -> PackageGroups.Preconditions {
         if let expectedStatus {
-            guard let status = PackageVersionStatus(rawValue: expectedStatus) else {
-                throw ValidationError("--expected-status takes one of \(PackageVersionStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
-            }
             if ignoreInventoryStatus { throw ValidationError("--expected-status and --ignore-inventory-status cannot be used together.") }
-            return .expectedStatus(status)
+            return .expectedStatus(expectedStatus)
         }
         return ignoreInventoryStatus ? .ignored : .fromRows
     }

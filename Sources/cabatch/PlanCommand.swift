@@ -42,7 +42,7 @@ struct PlanCommand: ParsableCommand {
     var operation: OperationOptions
 
     @Option(help: "Expect this status of every version (Published, Unlisted, Archived, …) instead of the rows' own, so a version whose status changed is refused, not changed.")
-    var expectedStatus: String?
+    var expectedStatus: PackageVersionStatus?
 
     @Option(help: "Summary format: text or json.")
     var output: OutputFormat = .text

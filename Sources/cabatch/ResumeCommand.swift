@@ -20,7 +20,7 @@ struct ResumeCommand: Equatable {
         add("--read-rate", flags.readRate == defaults.readRate ? nil : Self.number(flags.readRate))
         add("--max-attempts", flags.maxAttempts == defaults.maxAttempts ? nil : String(flags.maxAttempts))
         add("--max-failure-rate", flags.maxFailureRate == defaults.maxFailureRate ? nil : Self.number(flags.maxFailureRate))
-        add("--expected-status", flags.expectedStatus)
+        add("--expected-status", flags.expectedStatus?.rawValue)
         if flags.verify { words.append("--verify") }
         add("--report", flags.report)
         add("--progress", flags.progress == defaults.progress ? nil : flags.progress.rawValue)

@@ -32,7 +32,7 @@ struct SelectCommand: ParsableCommand {
     var repository: [String] = []
 
     @Option(help: "Only packages of this format (repeat for more).")
-    var format: [String] = []
+    var format: [PackageFormat] = []
 
     @Option(help: "Only packages in this namespace.")
     var namespace: String?
@@ -41,10 +41,10 @@ struct SelectCommand: ParsableCommand {
     var package: String?
 
     @Option(help: "Only versions with this status (repeat for more; default: every status but Deleted).")
-    var status: [String] = []
+    var status: [PackageVersionStatus] = []
 
     @Option(help: "Only versions of this origin: INTERNAL or EXTERNAL.")
-    var origin: String?
+    var origin: PackageVersionOriginType?
 
     @Option(help: "Select only versions published longer ago than this (90d, 12h, 2w); needs publishedTime.")
     var olderThan: String?
@@ -90,26 +90,11 @@ struct SelectCommand: ParsableCommand {
         var rules = RetentionRules(now: now)
         do {
             rules.repositories = Set(repository)
-            rules.formats = Set(try format.map { text in
-                guard let f = PackageFormat(rawValue: text) else {
-                    throw ValidationError("--format \(text) is not one of \(PackageFormat.allCases.map(\.rawValue).joined(separator: " ")).")
-                }
-                return f
-            })
+            rules.formats = Set(format)
             rules.namespace = namespace
             rules.packagePattern = try package.map { try Pattern($0, option: "--package") }
-            rules.statuses = Set(try status.map { text in
-                guard let s = PackageVersionStatus(rawValue: text) else {
-                    throw ValidationError("--status \(text) is not one of \(PackageVersionStatus.allCases.map(\.rawValue).joined(separator: " ")).")
-                }
-                return s
-            })
-            if let origin {
-                guard let o = PackageVersionOriginType(rawValue: origin) else {
-                    throw ValidationError("--origin \(origin) is not INTERNAL or EXTERNAL.")
-                }
-                rules.origin = o
-            }
+            rules.statuses = Set(status)
+            rules.origin = origin
             rules.olderThan = try olderThan.map { try retentionDuration($0, option: "--older-than") }
             rules.prereleaseOnly = prereleaseOnly
             rules.match = try match.map { try Pattern($0, option: "--match") }
