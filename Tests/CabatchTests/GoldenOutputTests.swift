@@ -4,8 +4,8 @@ import TestSupport
 import Testing
 
 /// What users read and scripts parse, pinned: every command's help, and the `--output json`
-/// summaries of `plan`, `apply` and `status`. A change here is a change users see; review the
-/// snapshot diff (`CABATCH_UPDATE_SNAPSHOTS=1` rewrites them).
+/// summaries of `select`, `plan`, `apply`, `status`, `outcomes` and `export`. A change here is a
+/// change users see; review the snapshot diff (`CABATCH_UPDATE_SNAPSHOTS=1` rewrites them).
 @Suite struct GoldenOutputTests {
     static let commands = ["", "export", "select", "plan", "apply", "run", "status", "report", "outcomes", "emulator", "generate"]
 
@@ -67,5 +67,18 @@ import Testing
         let after = try await CabatchBinary.run(["status", "m.plan", "--output", "json"], in: dir.path)
         #expect(after.status == 0, "\(after.stderr)")
         try assertSnapshot(normalized(after.stdout), named: "status-after.json")
+
+        let outcomes = try await CabatchBinary.run(["outcomes", "m.plan", "--state", "deleted", "-o", "deleted.jsonl",
+                                                    "--output", "json"], in: dir.path)
+        #expect(outcomes.status == 0, "\(outcomes.stderr)")
+        try assertSnapshot(normalized(outcomes.stdout), named: "outcomes.json")
+
+        let domain = try await RunningEmulator.start(inventory: try Inventory.load(path: dir.file("inventory.jsonl")))
+        let export = try await CabatchBinary.run(["export", "--domain", "acme", "-o", "exported.jsonl", "--progress", "never",
+                                                  "--concurrency", "1", "--endpoint-url", domain.url.absoluteString,
+                                                  "--output", "json"], in: dir.path, environment: Self.environment)
+        await domain.stop()
+        #expect(export.status == 0, "\(export.stderr)")
+        try assertSnapshot(normalized(export.stdout), named: "export.json")
     }
 }
