@@ -186,7 +186,7 @@ _cabatch() {
 
 _cabatch_export() {
     repeating_flags=()
-    non_repeating_flags=(--published-time --version -h --help)
+    non_repeating_flags=(--published-time --quiet --no-color --version -h --help)
     repeating_options=(--repository --status)
     non_repeating_options=(--domain --domain-owner --format --namespace --package-prefix -o --output-inventory --region --profile --endpoint-url --read-rate --concurrency --max-attempts --progress --output)
     __cabatch_offer_flags_options 0
@@ -250,7 +250,7 @@ _cabatch_export() {
 
 _cabatch_select() {
     repeating_flags=()
-    non_repeating_flags=(--prerelease-only --allow-default-version --allow-empty-packages --version -h --help)
+    non_repeating_flags=(--prerelease-only --allow-default-version --allow-empty-packages --quiet --no-color --version -h --help)
     repeating_options=(--repository --format --status)
     non_repeating_options=(-o --output-manifest --decisions --namespace --package --origin --older-than --match --keep-latest --keep-latest-per-major --keep-newer-than --exclude --order --output)
     __cabatch_offer_flags_options -1
@@ -314,7 +314,7 @@ _cabatch_select() {
 
 _cabatch_plan() {
     repeating_flags=()
-    non_repeating_flags=(--skip-invalid --ignore-inventory-status --version -h --help)
+    non_repeating_flags=(--skip-invalid --ignore-inventory-status --quiet --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(-o --output-plan --rejects --domain-owner --shard --shard-count --operation --expected-status --output)
     __cabatch_offer_flags_options -1
@@ -353,7 +353,7 @@ _cabatch_plan() {
 
 _cabatch_apply() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --verify -y --yes --version -h --help)
+    non_repeating_flags=(--dry-run --verify -y --yes --quiet --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(--region --profile --endpoint-url --concurrency --rate --read-rate --max-attempts --max-failure-rate --expected-status --report --progress --output)
     __cabatch_offer_flags_options 1
@@ -404,7 +404,7 @@ _cabatch_apply() {
 
 _cabatch_run() {
     repeating_flags=()
-    non_repeating_flags=(--skip-invalid --ignore-inventory-status --dry-run --verify -y --yes --version -h --help)
+    non_repeating_flags=(--skip-invalid --ignore-inventory-status --dry-run --verify -y --yes --quiet --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(-o --output-plan --domain-owner --shard --shard-count --operation --region --profile --endpoint-url --concurrency --rate --read-rate --max-attempts --max-failure-rate --expected-status --report --progress --output)
     __cabatch_offer_flags_options -1
@@ -471,7 +471,7 @@ _cabatch_run() {
 
 _cabatch_status() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--quiet --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(--output)
     __cabatch_offer_flags_options 1
@@ -487,7 +487,7 @@ _cabatch_status() {
 
 _cabatch_report() {
     repeating_flags=()
-    non_repeating_flags=(--failed-only --version -h --help)
+    non_repeating_flags=(--failed-only --quiet --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(--format --output -o)
     __cabatch_offer_flags_options -1
@@ -505,7 +505,7 @@ _cabatch_report() {
 
 _cabatch_outcomes() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--quiet --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(--state -o --output-manifest --output)
     __cabatch_offer_flags_options 1
@@ -527,7 +527,7 @@ _cabatch_outcomes() {
 
 _cabatch_generate() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--quiet --no-color --version -h --help)
     repeating_options=()
     non_repeating_options=(--rows --seed --output -o --inventory-out --bad)
     __cabatch_offer_flags_options 0

@@ -100,6 +100,8 @@ _cabatch_export() {
         '--max-attempts[Attempts per request for transient failures (5xx, timeouts, resets); throttling is retried while the export is healthy.]:max-attempts:'
         '--progress[Progress display\: auto (on a terminal), always, or never.]:progress:{__cabatch_complete "${___progress[@]}"}'
         '--output[Summary format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -135,6 +137,8 @@ _cabatch_select() {
         '--allow-default-version[Let the package'\''s default display version be selected.]'
         '--allow-empty-packages[Let a selection take every live version of a package.]'
         '--output[Summary format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -160,6 +164,8 @@ _cabatch_plan() {
         '--ignore-inventory-status[Send no precondition from the rows'\'' status and revision (for an inventory known to be stale).]'
         '--expected-status[Expect this status of every version (Published, Unlisted, Archived, …) instead of the rows'\'' own, so a version whose status changed is refused, not changed.]:expected-status:{__cabatch_complete "${___expected_status[@]}"}'
         '--output[Summary format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -190,6 +196,8 @@ _cabatch_apply() {
         '(-y --yes)'{-y,--yes}'[Do not ask for confirmation (needed when standard input is not a terminal).]'
         '--progress[Progress display\: auto (on a terminal), always, or never.]:progress:{__cabatch_complete "${___progress[@]}"}'
         '--output[Summary format\: text (Markdown) or json.]:output:{__cabatch_complete "${___output[@]}"}'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -228,6 +236,8 @@ _cabatch_run() {
         '(-y --yes)'{-y,--yes}'[Do not ask for confirmation (needed when standard input is not a terminal).]'
         '--progress[Progress display\: auto (on a terminal), always, or never.]:progress:{__cabatch_complete "${___progress[@]}"}'
         '--output[Summary format\: text (Markdown) or json.]:output:{__cabatch_complete "${___output[@]}"}'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -242,6 +252,8 @@ _cabatch_status() {
     local -ar arg_specs=(
         ':plan:'
         '--output[Output format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -257,6 +269,8 @@ _cabatch_report() {
         '--format[markdown, json, csv or html.]:format:'
         '(--output -o)'{--output,-o}'[Write the report here instead of standard output.]:output:'
         '--failed-only[With --format csv\: only the versions that failed.]'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -273,6 +287,8 @@ _cabatch_outcomes() {
         '--state[done, absent, changed, failed or pending (done may be named after the operation\: archived, deleted, …).]:state:'
         '(-o --output-manifest)'{-o,--output-manifest}'[Where to write the manifest (zstd when it ends in .zst).]:manifest:'
         '--output[Summary format\: text or json.]:output:{__cabatch_complete "${___output[@]}"}'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -289,6 +305,8 @@ _cabatch_generate() {
         '(--output -o)'{--output,-o}'[Where to write the manifest.]:output:'
         '--inventory-out[Also write an inventory (a superset of the manifest, with status) here.]:inventory-out:'
         '--bad[Add this many bad lines, cycling through every reject kind.]:bad:'
+        '--quiet[Print only errors, warnings and what --output json asks for\: no progress, no summary for people.]'
+        '--no-color[No colour in messages (also when NO_COLOR is set, or the output is not a terminal).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

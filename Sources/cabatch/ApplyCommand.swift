@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `cabatch apply`: run a plan, resuming from its journal.
-struct ApplyCommand: AsyncParsableCommand {
+struct ApplyCommand: AsyncParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Run a plan's requests, journaling every answer; resumes where an earlier run stopped.",
@@ -24,6 +24,9 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @Option(help: "Summary format: text (Markdown) or json.")
     var output: OutputFormat = .text
+
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
 
     func run() async throws {
         try await PlanRun(planPath: plan, aws: aws, flags: flags, output: output).execute()

@@ -34,6 +34,9 @@ struct Cabatch: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
+            if let options = (command as? any TakesGlobalOptions)?.global {
+                Terminal.configure(quiet: options.quiet, noColor: options.noColor)
+            }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

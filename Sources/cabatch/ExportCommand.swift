@@ -6,7 +6,7 @@ import JSONLines
 import Model
 
 /// `cabatch export`: a domain's repositories, packages and versions → an inventory.
-struct ExportCommand: AsyncParsableCommand {
+struct ExportCommand: AsyncParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "List what a domain holds into an inventory (resumable).",
@@ -68,6 +68,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Summary format: text or json.")
     var output: OutputFormat = .text
 
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
+
     func validate() throws {
         if let v = ServiceConstraints.check(.domain, domain) { throw ValidationError("--domain \(domain): \(v.message).") }
         if let owner = domainOwner, let v = ServiceConstraints.check(.domainOwner, owner) {
@@ -125,7 +128,7 @@ struct ExportCommand: AsyncParsableCommand {
         signals.cancel()
         try? await client.shutdown()
         switch output {
-        case .text: Terminal.out(Self.text(summary, resume: resume))
+        case .text: Terminal.summary(Self.text(summary, resume: resume))
         case .json: Terminal.out(String(decoding: Self.json(summary, resume: resume).bytes, as: UTF8.self))
         }
         if !summary.complete { throw ExitCode.stoppedEarly }

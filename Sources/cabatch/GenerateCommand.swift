@@ -3,7 +3,7 @@ import Manifest
 import JSONLines
 
 /// `cabatch generate`: synthetic manifests and inventories for demos and benchmarks.
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a synthetic manifest (and an inventory that contains it) for demos and benchmarks.",
@@ -29,6 +29,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Add this many bad lines, cycling through every reject kind.")
     var bad: Int = 0
 
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
+
     func validate() throws {
         guard rows >= 0 else { throw ValidationError("--rows must be 0 or more.") }
         guard bad >= 0 else { throw ValidationError("--bad must be 0 or more.") }
@@ -46,6 +49,6 @@ struct GenerateCommand: ParsableCommand {
         var text = "Wrote \(output): \(summary.rows.grouped) rows in \(summary.packages.grouped) packages"
         if summary.badLines > 0 { text += ", \(summary.badLines.grouped) bad lines" }
         if let inventoryOut { text += "; \(inventoryOut): \(summary.inventoryRows.grouped) inventory rows" }
-        Terminal.out(text)
+        Terminal.summary(text)
     }
 }

@@ -5,7 +5,7 @@ import Model
 import Report
 
 /// `cabatch outcomes`: the versions of a plan in one state, as a manifest.
-struct OutcomesCommand: ParsableCommand {
+struct OutcomesCommand: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "outcomes",
         abstract: "Write the versions of a plan that ended in one state as a manifest.",
@@ -33,6 +33,9 @@ struct OutcomesCommand: ParsableCommand {
     @Option(help: "Summary format: text or json.")
     var output: OutputFormat = .text
 
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
+
     func run() throws {
         let source: PlanJournal
         do { source = try PlanJournal.load(plan) } catch {
@@ -51,7 +54,7 @@ struct OutcomesCommand: ParsableCommand {
         }
         switch output {
         case .text:
-            Terminal.out("\(summary.versions.grouped) \(wanted.name(for: operation)) versions of \(summary.packages.grouped) packages from \(plan) (\(operation.rawValue)) → \(manifest)")
+            Terminal.summary("\(summary.versions.grouped) \(wanted.name(for: operation)) versions of \(summary.packages.grouped) packages from \(plan) (\(operation.rawValue)) → \(manifest)")
         case .json:
             var w = JSONWriter()
             w.beginObject()

@@ -6,7 +6,7 @@ import JSONLines
 import Model
 
 /// `cabatch plan`: validate manifests and group them into the fewest requests.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Validate manifests and group them into a sealed plan of batch requests.",
@@ -46,6 +46,9 @@ struct PlanCommand: ParsableCommand {
 
     @Option(help: "Summary format: text or json.")
     var output: OutputFormat = .text
+
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
 
     func validate() throws {
         try Self.validate(manifests: manifests, domainOwner: domainOwner)
@@ -91,7 +94,7 @@ struct PlanCommand: ParsableCommand {
         let summary = PlanSummary(header: outcome.header, planPath: outcome.planPath, rejectsPath: outcome.rejectsPath,
                                   firstRejects: outcome.firstRejects)
         switch output {
-        case .text: Terminal.out(summary.text(table: table || outcome.planPath == nil))
+        case .text: Terminal.summary(summary.text(table: table || outcome.planPath == nil))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }
         if outcome.planPath == nil {

@@ -111,7 +111,7 @@ struct PlanRun {
             Terminal.err("error: standard input is not a terminal, so cabatch cannot ask for confirmation; add --yes to run without asking")
             return false
         }
-        Terminal.err(lines.joined(separator: "\n"))
+        Terminal.err(lines.joined(separator: "\n"), always: true)
         FileHandle.standardError.write(Data("Proceed? Type yes to \(operation.rawValue): ".utf8))
         return readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
     }
@@ -181,7 +181,7 @@ struct PlanRun {
         let summary = ApplySummary(planPath: planPath, operation: source.planHeader.operation, totals: data.totals, reason: reason, result: result,
                                    thisRun: after.since(before), resume: resumeCommand())
         switch output {
-        case .text: Terminal.out(summary.markdown(report: MarkdownReport.render(data)))
+        case .text: Terminal.summary(summary.markdown(report: MarkdownReport.render(data)))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }
         if let path = flags.report {

@@ -16,7 +16,7 @@ final class ProgressLine: @unchecked Sendable {
         case .auto: live = Terminal.stderrIsTerminal
         case .never: live = false
         }
-        enabled = mode != .never
+        enabled = mode != .never && !Terminal.isQuiet
     }
 
     private let enabled: Bool

@@ -3,7 +3,7 @@ import ArgumentParser
 import Report
 
 /// `cabatch report`: a deletion report from plans and their journals.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a deletion report from one or more plans and their journals (several shards together).",
@@ -26,6 +26,9 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(help: "With --format csv: only the versions that failed.")
     var failedOnly = false
+
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
 
     func validate() throws {
         do { _ = try ReportFormat(parsing: format) } catch { throw ValidationError("\(error).") }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Plan
 
 /// `cabatch run`: plan and apply in one step.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: AsyncParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Plan manifests and apply the plan in one step.",
@@ -38,6 +38,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Summary format: text (Markdown) or json.")
     var output: OutputFormat = .text
+
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
 
     func validate() throws {
         try PlanCommand.validate(manifests: manifests, domainOwner: domainOwner)

@@ -5,7 +5,7 @@ import Model
 import Selection
 
 /// `cabatch select`: retention rules over inventories → a manifest of what to remove.
-struct SelectCommand: ParsableCommand {
+struct SelectCommand: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "select",
         abstract: "Choose versions to remove from inventories by retention rules; writes a manifest.",
@@ -79,6 +79,9 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Summary format: text or json.")
     var output: OutputFormat = .text
 
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
+
     func validate() throws {
         if let n = keepLatest, n < 0 { throw ValidationError("--keep-latest must be 0 or more.") }
         if let n = keepLatestPerMajor, n < 0 { throw ValidationError("--keep-latest-per-major must be 0 or more.") }
@@ -133,8 +136,8 @@ struct SelectCommand: ParsableCommand {
                 let reasons = r.keptBy.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value.grouped)" }
                 table.rows.append([r.name, r.seen.grouped, r.selected.grouped, kept.grouped, reasons.joined(separator: ", ")])
             }
-            Terminal.out(table.render())
-            Terminal.out("Selected \(summary.selected.grouped) of \(summary.seen.grouped) versions in \(summary.packages.grouped) packages → \(manifest)"
+            Terminal.summary(table.render())
+            Terminal.summary("Selected \(summary.selected.grouped) of \(summary.seen.grouped) versions in \(summary.packages.grouped) packages → \(manifest)"
                          + (decisions.map { "; decisions → \($0)" } ?? ""))
         case .json:
             var w = JSONWriter()

@@ -6,7 +6,7 @@ import Report
 import JSONLines
 
 /// `cabatch status`: what is done and pending, from the plan's journal, without the network.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show what is done and what is pending for a plan, from its journal (no network)."
@@ -17,6 +17,9 @@ struct StatusCommand: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var output: OutputFormat = .text
+
+    @OptionGroup(title: "Output")
+    var global: GlobalOptions
 
     func run() throws {
         // The plan streams a stretch of whole packages at a time against an index of the
@@ -58,7 +61,7 @@ struct StatusCommand: ParsableCommand {
                 lines.append("  " + name + String(repeating: " ", count: max(1, 9 - name.count)) + t[state].grouped)
             }
             lines.append("\(source.runs.count) run(s), \(attempts.grouped) attempts, \(retries.grouped) retries, \(throttled.grouped) throttled")
-            Terminal.out(lines.joined(separator: "\n"))
+            Terminal.summary(lines.joined(separator: "\n"))
         }
     }
 }
