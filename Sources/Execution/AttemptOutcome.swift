@@ -74,10 +74,12 @@ public struct AttemptOutcome: Sendable, Equatable {
     }
 
     /// The answer once the `checked` versions' current statuses are known: a version with the
-    /// operation's target status was carried out by an earlier attempt of this plan; a
-    /// mismatch with any other status stays changed, and a refusal stays failed. A checked
-    /// version whose status could not be read is not guessed at: it is sent again.
-    public func resolving(_ statuses: [String: PackageVersionStatus?], checked: [String], operation: BatchOperation) -> AttemptOutcome {
+    /// operation's target status was carried out by an earlier attempt of this plan; a status
+    /// mismatch while the version has the `expected` status again is sent again; a mismatch
+    /// with any other status stays changed, and a refusal stays failed. A checked version
+    /// whose status could not be read is not guessed at: it is sent again.
+    public func resolving(_ statuses: [String: PackageVersionStatus?], checked: [String], operation: BatchOperation,
+                          expected: PackageVersionStatus?) -> AttemptOutcome {
         var resolved = self
         let checked = Set(checked)
         resolved.results = results.map { result in
@@ -94,6 +96,9 @@ public struct AttemptOutcome: Sendable, Equatable {
             case .changed(let code, let message), .failed(let code, let message):
                 if status == operation.targetStatus {
                     return VersionResult(result.version, .done(revision: nil))
+                }
+                if status == expected, code == PackageVersionErrorCode.mismatchedStatus.rawValue {
+                    return VersionResult(result.version, .retryable(code: code, message: "\(message) (status now \(status.rawValue), as expected again)"))
                 }
                 let note = "\(message) (status now \(status.rawValue))"
                 if case .changed = result.outcome { return VersionResult(result.version, .changed(code: code, message: note)) }

@@ -153,7 +153,7 @@ public final class Executor: @unchecked Sendable {
                         }
                     }
                 }
-                let resolved = answer.resolving(statuses, checked: checks, operation: operation)
+                let resolved = answer.resolving(statuses, checked: checks, operation: operation, expected: call.expectedStatus)
                 self.deliver(resolved, for: item, attempt: recordedAttempt, sentAt: sentAt)
             }
         }

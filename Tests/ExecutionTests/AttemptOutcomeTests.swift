@@ -1,3 +1,4 @@
+import Model
 import CodeArtifact
 import Execution
 import Testing
@@ -60,5 +61,38 @@ import Testing
         #expect(lost.errorCode == "transport")
         #expect(lost.retry == ["1"])
         #expect(lost.retryKind == .transient)
+    }
+}
+
+/// How a retried answer that may echo an earlier attempt is settled by the version's status.
+@Suite struct AttemptOutcomeResolvingTests {
+    private func answer(_ failures: [String: PackageVersionErrorCode]) -> AttemptOutcome {
+        var failed: [String: PackageVersionFailure] = [:]
+        for (version, code) in failures { failed[version] = PackageVersionFailure(errorCode: code, errorMessage: "m") }
+        let output = PackageVersionsOutput(result: PackageVersionsResult(successfulVersions: [:], failedVersions: failed),
+                                           httpStatus: 200, requestID: nil)
+        return AttemptOutcome(output: output, versions: failures.keys.sorted())
+    }
+
+    @Test func theTargetStatusMeansDoneAnyOtherMeansChangedAndUnknownMeansAskAgain() {
+        let raw = answer(["a": .mismatchedStatus, "b": .mismatchedStatus, "c": .mismatchedStatus, "d": .mismatchedRevision,
+                          "e": .mismatchedStatus])
+        #expect(raw.versionsToCheck(operation: .archive) == ["a", "b", "c", "d", "e"])
+        let statuses: [String: PackageVersionStatus?] = ["a": .archived, "b": .unlisted, "c": .published, "d": .published]
+        let resolved = raw.resolving(statuses, checked: ["a", "b", "c", "d", "e"], operation: .archive, expected: .published)
+        let outcomes = Dictionary(uniqueKeysWithValues: resolved.results.map { ($0.version, $0.outcome) })
+        #expect(outcomes["a"] == .done(revision: nil), "archived by an earlier attempt")
+        #expect(outcomes["b"] == .changed(code: "MISMATCHED_STATUS", message: "m (status now Unlisted)"))
+        #expect(outcomes["c"] == .retryable(code: "MISMATCHED_STATUS", message: "m (status now Published, as expected again)"))
+        #expect(outcomes["d"] == .changed(code: "MISMATCHED_REVISION", message: "m (status now Published)"), "its revision moved")
+        #expect(outcomes["e"] == .retryable(code: "MISMATCHED_STATUS", message: "m (its status could not be read, so it is asked again)"))
+    }
+
+    @Test func aDisposeRefusedAsNotAllowedIsDoneWhenTheVersionIsDisposed() {
+        let raw = answer(["a": .notAllowed, "b": .notAllowed, "c": .notFound])
+        #expect(raw.versionsToCheck(operation: .dispose) == ["a", "b"])
+        #expect(raw.versionsToCheck(operation: .archive).isEmpty, "NOT_ALLOWED is checked for dispose only")
+        let resolved = raw.resolving(["a": .disposed, "b": .deleted], checked: ["a", "b"], operation: .dispose, expected: nil)
+        #expect(resolved.results.map(\.outcome) == [.done(revision: nil), .failed(code: "NOT_ALLOWED", message: "m (status now Deleted)"), .absent])
     }
 }
