@@ -179,6 +179,13 @@ public final class ExportJob: Sendable {
         var describes: Int
     }
 
+    /// A child task's answer: which work item, and its rows or why it failed. A struct, not a
+    /// tuple: a release build read back the index of a `(Int, Result<…>)` task result as 0.
+    struct ListedPackage: Sendable {
+        var index: Int
+        var result: Result<PackageRows, ExportError>
+    }
+
     /// Lists every package's versions from the checkpoint's resume point on; returns how many
     /// descriptions were read.
     private func exportVersions(_ repositories: [ExportCheckpoint.Repository], _ lists: [[ExportCheckpoint.Package]],
@@ -191,29 +198,17 @@ public final class ExportJob: Sendable {
         }
         var describes = 0
         var failure: ExportError?
-        try await withThrowingTaskGroup(of: (Int, Result<PackageRows, ExportError>).self) { group in
+        try await withThrowingTaskGroup(of: ListedPackage.self) { group in
             var next = 0
             var written = 0
             var waiting: [Int: PackageRows] = [:]
-            func launch() {
-                let index = next
-                let (r, p) = work[index]
-                let repository = repositories[r]
-                let package = lists[r][p]
+            while next < work.count && next < concurrency && !stop.isRequested {
+                addTask(to: &group, index: next, work[next], repositories, lists)
                 next += 1
-                group.addTask { [self] in
-                    do {
-                        return (index, .success(try await exportPackage(package, repository: repository, r: r, p: p)))
-                    } catch {
-                        return (index, .failure(error as? ExportError ?? ExportError.from(error, operation: ListPackageVersions.name,
-                                                                                             domain: scope.domain, owner: scope.domainOwner)))
-                    }
-                }
             }
-            while next < work.count && next < concurrency && !stop.isRequested { launch() }
-            while let (index, result) = try await group.next() {
-                switch result {
-                case .success(let rows): waiting[index] = rows
+            while let listed = try await group.next() {
+                switch listed.result {
+                case .success(let rows): waiting[listed.index] = rows
                 case .failure(let error):
                     if failure == nil { failure = error }
                     stop.request()
@@ -231,11 +226,32 @@ public final class ExportJob: Sendable {
                         $0.versions += rows.record.statuses.values.reduce(0, +)
                     }
                 }
-                if next < work.count && !stop.isRequested { launch() }
+                if next < work.count && !stop.isRequested {
+                    addTask(to: &group, index: next, work[next], repositories, lists)
+                    next += 1
+                }
             }
         }
         if let failure { throw failure }
         return describes
+    }
+
+    /// Lists work item `index` in a child task that answers with its index, so that rows can be
+    /// put back in order; everything the task needs is passed in as a value.
+    private func addTask(to group: inout ThrowingTaskGroup<ListedPackage, any Error>, index: Int,
+                         _ item: (repository: Int, package: Int), _ repositories: [ExportCheckpoint.Repository],
+                         _ lists: [[ExportCheckpoint.Package]]) {
+        let repository = repositories[item.repository]
+        let package = lists[item.repository][item.package]
+        let (r, p) = item
+        group.addTask { [self] in
+            do {
+                return ListedPackage(index: index, result: .success(try await exportPackage(package, repository: repository, r: r, p: p)))
+            } catch {
+                return ListedPackage(index: index, result: .failure(error as? ExportError ?? ExportError.from(
+                    error, operation: ListPackageVersions.name, domain: scope.domain, owner: scope.domainOwner)))
+            }
+        }
     }
 
     private func exportPackage(_ package: ExportCheckpoint.Package, repository: ExportCheckpoint.Repository,
@@ -318,29 +334,36 @@ public final class ExportJob: Sendable {
         var requests = 0
         try await withThrowingTaskGroup(of: (String, Double??).self) { group in
             var next = 0
-            func launch() {
-                let version = versions[next]
+            while next < versions.count && next < Self.describesPerPackage {
+                addDescribeTask(to: &group, versions[next], of: key)
                 next += 1
-                group.addTask { [self] in
-                    do {
-                        let described = try await read(DescribePackageVersion.name) { [client] in
-                            try await client.send(DescribePackageVersion(package: key, version: version))
-                        }
-                        return (version, .some(described.publishedTime))
-                    } catch ExportError.notFound {
-                        // Gone since the listing: not an inventory row any more.
-                        return (version, .none)
-                    }
-                }
             }
-            while next < versions.count && next < Self.describesPerPackage { launch() }
             while let (version, time) = try await group.next() {
                 requests += 1
                 if let time { times[version] = time }
-                if next < versions.count { launch() }
+                if next < versions.count {
+                    addDescribeTask(to: &group, versions[next], of: key)
+                    next += 1
+                }
             }
         }
         return (times, requests)
+    }
+
+    /// Describes one version in a child task: its `publishedTime`, or `.none` when it is gone.
+    private func addDescribeTask(to group: inout ThrowingTaskGroup<(String, Double??), any Error>, _ version: String,
+                                 of key: PackageKey) {
+        group.addTask { [self] in
+            do {
+                let described = try await read(DescribePackageVersion.name) { [client] in
+                    try await client.send(DescribePackageVersion(package: key, version: version))
+                }
+                return (version, .some(described.publishedTime))
+            } catch ExportError.notFound {
+                // Gone since the listing: not an inventory row any more.
+                return (version, .none)
+            }
+        }
     }
 
     // MARK: - Summary
