@@ -2,12 +2,12 @@
 # Every benchmark the README lists, one after another, then one table of their medians and
 # ratios (prints figures; not a test). Each benchmark's whole output is kept in
 # bench-out/bench-NAME.log. BENCHES picks some of them (default: all, in this order):
-#   plan apply report emulator memory
+#   plan apply report emulator memory export
 # Each takes its own variables (ROWS, RUNS, VERSIONS, …; see the scripts); this one passes them on.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench-out
-BENCHES=${BENCHES:-plan apply report emulator memory}
+BENCHES=${BENCHES:-plan apply report emulator memory export}
 declare -A status
 for name in $BENCHES; do
   log=bench-out/bench-$name.log
@@ -19,6 +19,7 @@ for name in $BENCHES; do
     report) scripts/bench-report.sh ;;
     emulator) scripts/bench-emulator.sh ;;
     memory) scripts/bench-memory.sh ;;
+    export) scripts/bench-export.sh ;;
     *) echo "unknown benchmark $name" >&2; false ;;
   esac >"$log" 2>&1
   status[$name]=$?
@@ -41,10 +42,12 @@ summary() {  # name, then grep patterns for the lines worth keeping
 for name in $BENCHES; do
   case $name in
     plan) summary plan '^ +seconds' '^(zstd -dc|cabatch plan|python baseline) ' '^cabatch / baseline:' ;;
-    apply) summary apply '^ +wall s' '^(cabatch|boto3)[^:]* +[0-9]' '^cabatch / boto3:' '^cabatch: .*successful requests/s' ;;
+    apply) summary apply '^ +wall s' '^(cabatch|boto3)[^:]* +[0-9]' '^cabatch / boto3:' '^cabatch: .*successful requests/s' \
+             '^(delete|archive|dispose) +[0-9]' '^versions/s against delete' ;;
     report) summary report '^journal:' '^median ' '^streaming / whole-plan replay:' ;;
     emulator) summary emulator '^median requests/s:' 'CPU µs per request, per run' ;;
     memory) summary memory '^plan ' '^median ' ;;
+    export) summary export '^ +wall s' '^(cabatch|boto3 standard) +[0-9]' '^cabatch: .*requests/s against' ;;
   esac
 done
 failed=0
