@@ -60,7 +60,12 @@ public final class ExportJob: Sendable {
         }
         defer { ticker?.cancel() }
 
-        let repositories = try await listRepositories(checkpoint)
+        let repositories: [ExportCheckpoint.Repository]
+        do { repositories = try await listRepositories(checkpoint) } catch let error as ExportError where !error.isResumable {
+            // An unknown domain or repository: nothing to continue, so nothing is left behind.
+            if checkpoint.records.isEmpty { checkpoint.remove() }
+            throw error
+        }
         counters.update { $0.repositories = repositories.count }
         var lists: [[ExportCheckpoint.Package]] = []
         for index in repositories.indices {

@@ -88,7 +88,6 @@ import Testing
             guard case ExportError.unknownDomain(let domain, _) = error else { return false }
             return domain == "nosuch" && "\(error)".contains("--domain")
         }
-        // The failed attempt's checkpoint is of the same scope; a new scope needs a new file.
         let other = directory.file("other.jsonl")
         await #expect {
             _ = try await ExportFixture.export(emulator, scope: ExportScope(domain: "acme", repositories: ["npm-store", "gone"]), to: other)
@@ -99,6 +98,9 @@ import Testing
         await emulator.stop()
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(!FileManager.default.fileExists(atPath: other))
+        // Nothing to resume, so no state is left either.
+        #expect(!FileManager.default.fileExists(atPath: path + ".export-state"))
+        #expect(!FileManager.default.fileExists(atPath: other + ".export-state"))
     }
 
     @Test func aStoppedExportResumesToTheSameBytes() async throws {
