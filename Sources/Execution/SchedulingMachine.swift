@@ -213,17 +213,15 @@ struct SchedulingMachine: Sendable {
                 retryItem.skippedAttempts += 1
                 retryItem.notBefore = t
                 ready.append(retryItem)
-                var actions: [Action] = []
-                pump(now: t, &actions)
-                return actions
-            }
-            switch options.retry.decide(kind, attempt: item.attempts - item.skippedAttempts, unit: unit()) {
-            case .retry(let delay):
-                var next = retryItem
-                next.notBefore = t + delay
-                delayed.push(next)
-            case .leavePending, .giveUp:
-                progress.leftPending += retryItem.versionCount
+            } else {
+                switch options.retry.decide(kind, attempt: item.attempts - item.skippedAttempts, unit: unit()) {
+                case .retry(let delay):
+                    var next = retryItem
+                    next.notBefore = t + delay
+                    delayed.push(next)
+                case .leavePending, .giveUp:
+                    progress.leftPending += retryItem.versionCount
+                }
             }
         }
         if stopping == nil, answeredVersions >= options.failureRateMinimum,
