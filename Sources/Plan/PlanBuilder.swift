@@ -50,14 +50,14 @@ public struct PlanBuilder: Sendable {
     }
 
     private mutating func addRevisions(_ runRevisions: [String], of versions: [String], group: Int32) {
-        var known = revisions[group] ?? [:]
         for (version, revision) in zip(versions, runRevisions) where !revision.isEmpty {
-            if let earlier = known.updateValue(revision, forKey: version), earlier != revision, conflicts.count < PlanConflict.kept {
+            // In place: a package's dictionary is not copied for each run of its rows.
+            let earlier = revisions[group, default: [:]].updateValue(revision, forKey: version)
+            if let earlier, earlier != revision, conflicts.count < PlanConflict.kept {
                 conflicts.append(PlanConflict(key: keys[Int(group)], version: version,
                                               first: "revision \(earlier)", second: "revision \(revision)"))
             }
         }
-        revisions[group] = known
     }
 
     /// Sorts and deduplicates and counts; `rows`, `rejects` and `blankLines` come from the scan.
