@@ -46,6 +46,8 @@ let package = Package(
                 "Model", "SigV4", "JSONLines",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                // SHA-1 names the AWS CLI's SSO token cache files.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "Export", dependencies: ["CodeArtifact", "Manifest", "Model", "JSONLines"]),

@@ -11,15 +11,18 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public var regionSource: String
     /// Where the endpoint came from.
     public var endpointSource: String
+    /// `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`, for the service and every credential endpoint but IMDS and containers.
+    public var proxy: ProxySettings?
 
     public init(region: String, endpoint: Endpoint, profile: String, credentialProvider: any CredentialProvider,
-                regionSource: String, endpointSource: String) {
+                regionSource: String, endpointSource: String, proxy: ProxySettings? = nil) {
         self.region = region
         self.endpoint = endpoint
         self.profile = profile
         self.credentialProvider = credentialProvider
         self.regionSource = regionSource
         self.endpointSource = endpointSource
+        self.proxy = proxy
     }
 
     /// Resolves settings the way the AWS CLI does, from explicit options, an injected environment and the shared files.
@@ -28,11 +31,14 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     /// - Endpoint: `endpointURL` (`--endpoint-url`) > `AWS_ENDPOINT_URL_CODEARTIFACT` > `AWS_ENDPOINT_URL` >
     ///   `https://codeartifact.<region>.amazonaws.com`; plain `http://` only on loopback.
     /// - Credentials, in order: environment keys (skipped when `profile` is given explicitly, as botocore does),
-    ///   web identity, the profile (`profile` > `AWS_PROFILE` > `default`) in the shared files with
-    ///   `credential_process`, container credentials, then EC2 IMDSv2; refreshed before they expire.
+    ///   the profile's assumed role (`role_arn`), web identity, the profile (`profile` > `AWS_PROFILE` > `default`)
+    ///   in the shared files with IAM Identity Center, keys or `credential_process`, container credentials, then
+    ///   EC2 IMDSv2; refreshed before they expire.
     /// - Parameter homeDirectory: overrides `HOME` for `~/.aws`, so tests use temporary homes.
+    /// - Parameter prompt: where an MFA code is asked for.
     public static func resolve(environment: [String: String], profile: String? = nil, region: String? = nil,
-                               endpointURL: String? = nil, homeDirectory: String? = nil) throws -> ClientConfiguration {
+                               endpointURL: String? = nil, homeDirectory: String? = nil,
+                               prompt: TerminalPrompt = .standard) throws -> ClientConfiguration {
         let home = homeDirectory ?? environment["HOME"] ?? NSHomeDirectory()
         let credentialsPath = expand(environment["AWS_SHARED_CREDENTIALS_FILE"], home: home)
             ?? home + "/.aws/credentials"
@@ -74,23 +80,30 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
 
         var providers: [any CredentialProvider] = []
         if nonEmpty(profile) == nil { providers.append(EnvironmentCredentialProvider(environment: environment)) }
+        let profileProvider = ProfileCredentialProvider(profile: profileName, credentialsPath: credentialsPath,
+                                                        configPath: configPath, environment: environment, region: resolvedRegion,
+                                                        ssoCacheDirectory: home + "/.aws/sso/cache", prompt: prompt)
+        // botocore asks a profile's role before web identity, and its SSO, keys and process after.
+        let assumesRole = ProfileCredentialProvider.settings(profile: profileName, credentialsPath: credentialsPath,
+                                                             configPath: configPath)?["role_arn"].map { !$0.isEmpty } ?? false
+        if assumesRole { providers.append(profileProvider) }
         if let webIdentity = try WebIdentityCredentialProvider.fromEnvironment(environment, region: resolvedRegion) {
             providers.append(webIdentity)
         }
-        providers.append(ProfileCredentialProvider(profile: profileName, credentialsPath: credentialsPath,
-                                                   configPath: configPath))
+        if !assumesRole { providers.append(profileProvider) }
         if let container = try ContainerCredentialProvider.fromEnvironment(environment) { providers.append(container) }
         if let metadata = InstanceMetadataCredentialProvider.fromEnvironment(environment) { providers.append(metadata) }
 
         return ClientConfiguration(region: resolvedRegion, endpoint: endpoint, profile: profileName,
                                    credentialProvider: RefreshingCredentialProvider(ChainCredentialProvider(providers)),
-                                   regionSource: regionSource, endpointSource: endpointSource)
+                                   regionSource: regionSource, endpointSource: endpointSource,
+                                   proxy: try ProxySettings.fromEnvironment(environment))
     }
 
     /// `region us-east-1 (AWS_REGION), endpoint https://… (region us-east-1), profile default, credentials …`.
     public var description: String {
         "region \(region) (\(regionSource)), endpoint \(endpoint) (\(endpointSource)), profile \(profile), "
-            + "credentials \(credentialProvider)"
+            + "credentials \(credentialProvider)" + (proxy.map { ", proxy \($0)" } ?? "")
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

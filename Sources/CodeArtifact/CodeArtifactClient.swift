@@ -13,7 +13,10 @@ public final class CodeArtifactClient: Sendable {
 
     public let configuration: ClientConfiguration
     public let userAgent: String
+    /// The route to the endpoint (through its proxy, or direct).
     private let httpClient: HTTPClient
+    /// Every route: credential endpoints may take another one than the service.
+    private let transport: HTTPTransport
     private let clock: WallClock
     private let keyCache = SigningKeyCache()
     private let logger: Logger
@@ -43,7 +46,9 @@ public final class CodeArtifactClient: Sendable {
         http.decompression = .disabled
         // Retries are the executor's decision, with its own backoff and journal.
         http.httpVersion = .http1Only
-        httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http, backgroundActivityLogger: logger)
+        transport = HTTPTransport(configuration: http, proxy: configuration.proxy, logger: logger)
+        let endpoint = configuration.endpoint
+        httpClient = transport.client(scheme: endpoint.scheme, host: endpoint.host, port: endpoint.port)
     }
 
     /// Sends `operation` and decodes its answer; throws `ServiceError`, `TransportError`,
@@ -113,7 +118,7 @@ public final class CodeArtifactClient: Sendable {
 
     /// The current credentials, fetched or refreshed as needed; useful to fail fast before a run.
     public func credentials() async throws -> Credentials {
-        let context = CredentialContext(httpClient: httpClient, clock: clock, logger: logger)
+        let context = CredentialContext(transport: transport, clock: clock, logger: logger)
         guard let credentials = try await credentialCache.credentials(context: context) else {
             throw CredentialsError.noCredentials(tried: [configuration.credentialProvider.description])
         }
@@ -122,7 +127,7 @@ public final class CodeArtifactClient: Sendable {
 
     /// Closes the connection pool; the client cannot be used afterwards.
     public func shutdown() async throws {
-        try await httpClient.shutdown()
+        try await transport.shutdown()
     }
 
     private func signedRequest<Operation: CodeArtifactOperation>(for operation: Operation) async throws -> SigningRequest {

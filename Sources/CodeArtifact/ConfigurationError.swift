@@ -8,6 +8,8 @@ public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertib
     case insecureEndpoint(url: String, source: String)
     /// `--profile` or `AWS_PROFILE` names a profile found in neither shared file.
     case profileNotFound(profile: String)
+    /// A proxy variable that is not a usable proxy URL (the URL is not repeated: it may hold a password).
+    case invalidProxy(variable: String, reason: String)
 
     public var code: String {
         switch self {
@@ -15,6 +17,7 @@ public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertib
         case .invalidEndpoint: "invalid_endpoint"
         case .insecureEndpoint: "insecure_endpoint"
         case .profileNotFound: "profile_not_found"
+        case .invalidProxy: "invalid_proxy"
         }
     }
 
@@ -30,6 +33,8 @@ public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertib
             "The endpoint \(url) from \(source) uses plain http:// on a non-loopback host; use https://, or http:// only with 127.0.0.1, ::1 or localhost."
         case let .profileNotFound(profile):
             "The profile \(profile) is not in the shared config or credentials file; check --profile or AWS_PROFILE."
+        case let .invalidProxy(variable, reason):
+            "The proxy in \(variable) cannot be used: \(reason)."
         }
     }
 }

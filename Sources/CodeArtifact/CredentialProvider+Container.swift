@@ -46,7 +46,7 @@ public struct ContainerCredentialProvider: CredentialProvider, CustomReflectable
         } else if let token {
             headers.append(("Authorization", token))
         }
-        let response = try await context.fetch(url, headers: headers, timeout: timeout, provider: description)
+        let response = try await context.fetch(url, headers: headers, timeout: timeout, provider: description, direct: true)
         guard response.isSuccess else {
             throw CredentialsError.refused(provider: description, httpStatus: response.status, errorCode: nil)
         }

@@ -17,12 +17,17 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         self.endpoint = trimmed
     }
 
-    /// The provider the environment configures (`AWS_EC2_METADATA_SERVICE_ENDPOINT`), or `nil` when
+    /// The provider the environment configures (`AWS_EC2_METADATA_SERVICE_ENDPOINT`, and
+    /// `AWS_METADATA_SERVICE_TIMEOUT` in seconds, as botocore reads them), or `nil` when
     /// `AWS_EC2_METADATA_DISABLED` is `true`.
     public static func fromEnvironment(_ environment: [String: String]) -> InstanceMetadataCredentialProvider? {
         if environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" { return nil }
         let endpoint = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
-        return InstanceMetadataCredentialProvider(endpoint: endpoint ?? defaultEndpoint)
+        var provider = InstanceMetadataCredentialProvider(endpoint: endpoint ?? defaultEndpoint)
+        if let text = environment["AWS_METADATA_SERVICE_TIMEOUT"], let seconds = TimeInterval(text), seconds > 0 {
+            provider.timeout = seconds
+        }
+        return provider
     }
 
     public func credentials(context: CredentialContext) async throws -> Credentials? {
@@ -30,7 +35,7 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         do {
             token = try await context.fetch(endpoint + "/latest/api/token", method: .PUT,
                                             headers: [("X-aws-ec2-metadata-token-ttl-seconds", "21600")],
-                                            timeout: timeout, provider: description)
+                                            timeout: timeout, provider: description, direct: true)
         } catch CredentialsError.unreachable {
             return nil
         }
@@ -39,14 +44,14 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         }
         let session = [("X-aws-ec2-metadata-token", String(decoding: token.body, as: UTF8.self))]
         let base = endpoint + "/latest/meta-data/iam/security-credentials/"
-        let roles = try await context.fetch(base, headers: session, timeout: timeout, provider: description)
+        let roles = try await context.fetch(base, headers: session, timeout: timeout, provider: description, direct: true)
         // No instance profile attached.
         if roles.status == 404 { return nil }
         guard roles.isSuccess, let role = String(decoding: roles.body, as: UTF8.self)
             .split(whereSeparator: \.isNewline).first.map(String.init), !role.isEmpty
         else { throw CredentialsError.refused(provider: description, httpStatus: roles.status, errorCode: nil) }
         let document = try await context.fetch(base + URIEncoding.encode(role), headers: session, timeout: timeout,
-                                               provider: description)
+                                               provider: description, direct: true)
         guard document.isSuccess else {
             throw CredentialsError.refused(provider: description, httpStatus: document.status, errorCode: nil)
         }

@@ -21,13 +21,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         guard let role = environment["AWS_ROLE_ARN"], !role.isEmpty,
               let file = environment["AWS_WEB_IDENTITY_TOKEN_FILE"], !file.isEmpty
         else { return nil }
-        let endpoint: Endpoint
-        if let url = environment["AWS_ENDPOINT_URL_STS"] ?? environment["AWS_ENDPOINT_URL"] {
-            endpoint = try Endpoint(parsing: url, source: "AWS_ENDPOINT_URL_STS")
-        } else {
-            let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-            endpoint = Endpoint(scheme: "https", host: "sts.\(region).\(suffix)", port: nil, basePath: "")
-        }
+        let endpoint = try SecurityTokenService.endpoint(environment: environment, region: region)
         let session = environment["AWS_ROLE_SESSION_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "cabatch"
         return WebIdentityCredentialProvider(roleARN: role, tokenFile: file, sessionName: session, stsEndpoint: endpoint)
     }
@@ -37,31 +31,14 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty
         else { throw CredentialsError.unreadableFile(provider: description, path: tokenFile) }
-        let form = [
-            QueryParameter("Action", "AssumeRoleWithWebIdentity"), QueryParameter("Version", "2011-06-15"),
+        let form = SecurityTokenService.form(action: "AssumeRoleWithWebIdentity", [
             QueryParameter("RoleArn", roleARN), QueryParameter("RoleSessionName", sessionName),
             QueryParameter("WebIdentityToken", token),
-        ]
-        let response = try await context.fetch(
-            stsEndpoint.description + "/", method: .POST,
-            headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), ("Accept", "text/xml")],
-            body: Array(QueryParameter.queryString(form).utf8), timeout: 30, provider: description)
-        let xml = String(decoding: response.body, as: UTF8.self)
-        guard response.isSuccess else {
-            throw CredentialsError.refused(provider: description, httpStatus: response.status, errorCode: Self.element("Code", in: xml))
-        }
-        guard let accessKey = Self.element("AccessKeyId", in: xml), let secret = Self.element("SecretAccessKey", in: xml),
-              let sessionToken = Self.element("SessionToken", in: xml),
-              let expiration = Self.element("Expiration", in: xml).flatMap(ISO8601Timestamp.parse)
-        else { throw CredentialsError.malformedResponse(provider: description) }
-        return Credentials(accessKeyID: accessKey, secretAccessKey: secret, sessionToken: sessionToken, expiration: expiration)
-    }
-
-    /// The text of the first `<name>` element; STS answers are small and flat enough for this.
-    static func element(_ name: String, in xml: String) -> String? {
-        guard let open = xml.range(of: "<\(name)>"), let close = xml.range(of: "</\(name)>", range: open.upperBound..<xml.endIndex)
-        else { return nil }
-        return String(xml[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
+        ])
+        let response = try await context.fetch(stsEndpoint.description + "/", method: .POST,
+                                               headers: SecurityTokenService.formHeaders, body: form, timeout: 30,
+                                               provider: description)
+        return try SecurityTokenService.credentials(from: response, provider: description)
     }
 
     public var description: String { "web identity (\(roleARN))" }

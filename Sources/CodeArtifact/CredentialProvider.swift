@@ -15,6 +15,8 @@ public struct CredentialContext: Sendable {
     public var httpClient: HTTPClient
     public var clock: WallClock
     public var logger: Logger
+    /// When set, each request takes the route its host's proxy settings give it instead of `httpClient`.
+    public var transport: HTTPTransport?
 
     public init(httpClient: HTTPClient, clock: WallClock = .system, logger: Logger = Logger(label: "cabatch.credentials")) {
         self.httpClient = httpClient
@@ -22,9 +24,16 @@ public struct CredentialContext: Sendable {
         self.logger = logger
     }
 
+    public init(transport: HTTPTransport, clock: WallClock = .system, logger: Logger = Logger(label: "cabatch.credentials")) {
+        self.init(httpClient: transport.direct, clock: clock, logger: logger)
+        self.transport = transport
+    }
+
     /// Sends a small request for a credential endpoint and returns the whole answer, bounded by `timeout`.
+    /// `direct` keeps instance metadata and container endpoints off any proxy, as the AWS CLI does.
     func fetch(_ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = [], body: [UInt8] = [],
-               timeout: TimeInterval, provider: String) async throws -> ServiceResponse {
+               timeout: TimeInterval, provider: String, direct: Bool = false) async throws -> ServiceResponse {
+        let httpClient = transport?.client(url: url, direct: direct) ?? self.httpClient
         var request = HTTPClientRequest(url: url)
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }

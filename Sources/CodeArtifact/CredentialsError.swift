@@ -16,6 +16,12 @@ public enum CredentialsError: Error, Sendable, Hashable, CustomStringConvertible
     case unsupported(profile: String, setting: String)
     /// A container credentials URI outside the hosts AWS allows.
     case forbiddenContainerHost(host: String)
+    /// A profile's settings contradict each other or point nowhere (a `source_profile` cycle, a missing source).
+    case invalidProfile(profile: String, reason: String)
+    /// A role needs an MFA code and there is no terminal to ask for it on.
+    case mfaNeedsTerminal(profile: String, serial: String)
+    /// The IAM Identity Center token is missing or expired; only `aws sso login` gets a new one.
+    case ssoLoginRequired(profile: String, reason: String)
 
     public var code: String {
         switch self {
@@ -27,6 +33,9 @@ public enum CredentialsError: Error, Sendable, Hashable, CustomStringConvertible
         case .unreadableFile: "credentials_file_unreadable"
         case .unsupported: "credentials_unsupported"
         case .forbiddenContainerHost: "container_host_forbidden"
+        case .invalidProfile: "profile_invalid"
+        case .mfaNeedsTerminal: "mfa_needs_terminal"
+        case .ssoLoginRequired: "sso_login_required"
         }
     }
 
@@ -56,6 +65,13 @@ public enum CredentialsError: Error, Sendable, Hashable, CustomStringConvertible
             "Profile \(profile) uses \(setting), which cabatch does not support yet; export credentials with `aws configure export-credentials`."
         case let .forbiddenContainerHost(host):
             "AWS_CONTAINER_CREDENTIALS_FULL_URI points to \(host), which is neither loopback nor a container credentials address."
+        case let .invalidProfile(profile, reason):
+            "Profile \(profile) cannot give credentials: \(reason)."
+        case let .mfaNeedsTerminal(profile, serial):
+            "Profile \(profile) assumes a role that needs an MFA code (\(serial)), and there is no terminal to ask for it; "
+                + "run cabatch on a terminal, or export credentials with `aws configure export-credentials --profile \(profile)`."
+        case let .ssoLoginRequired(profile, reason):
+            "The IAM Identity Center session of profile \(profile) \(reason); run `aws sso login --profile \(profile)`."
         }
     }
 }

@@ -4,9 +4,12 @@ import Foundation
 public struct SharedConfigFile: Sendable, Hashable {
     /// Settings per profile name (`[profile x]` in `config` and `[x]` in `credentials` both give `x`).
     public var profiles: [String: [String: String]]
+    /// Settings per `[sso-session name]` section of the `config` file.
+    public var ssoSessions: [String: [String: String]]
 
-    public init(profiles: [String: [String: String]] = [:]) {
+    public init(profiles: [String: [String: String]] = [:], ssoSessions: [String: [String: String]] = [:]) {
         self.profiles = profiles
+        self.ssoSessions = ssoSessions
     }
 
     /// Parses the text of a `config` file (`isConfig`) or a `credentials` file.
@@ -14,16 +17,16 @@ public struct SharedConfigFile: Sendable, Hashable {
     /// Indented lines continue a nested block (`s3 =` followed by `  max_concurrent_requests = 10`)
     /// and are skipped, as are comments and lines outside any section.
     public static func parse(_ text: String, isConfig: Bool) -> SharedConfigFile {
-        var profiles: [String: [String: String]] = [:]
-        var current: String?
+        var sections: [Section: [String: String]] = [:]
+        var current: Section?
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 guard let close = line.firstIndex(of: "]") else { current = nil; continue }
                 let name = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
-                current = profileName(section: name, isConfig: isConfig)
-                if let current, profiles[current] == nil { profiles[current] = [:] }
+                current = Self.section(name, isConfig: isConfig)
+                if let current, sections[current] == nil { sections[current] = [:] }
                 continue
             }
             guard let section = current, rawLine.first != " ", rawLine.first != "\t",
@@ -33,9 +36,16 @@ public struct SharedConfigFile: Sendable, Hashable {
             if let comment = value.range(of: " #") ?? value.range(of: " ;") {
                 value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
             }
-            profiles[section, default: [:]][key] = value
+            sections[section, default: [:]][key] = value
         }
-        return SharedConfigFile(profiles: profiles)
+        var file = SharedConfigFile()
+        for (section, settings) in sections {
+            switch section {
+            case let .profile(name): file.profiles[name] = settings
+            case let .ssoSession(name): file.ssoSessions[name] = settings
+            }
+        }
+        return file
     }
 
     /// The file at `path`, or an empty one when it does not exist.
@@ -44,11 +54,21 @@ public struct SharedConfigFile: Sendable, Hashable {
         return parse(text, isConfig: isConfig)
     }
 
-    private static func profileName(section: String, isConfig: Bool) -> String? {
-        guard isConfig else { return section }
-        if section == "default" { return "default" }
-        let parts = section.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0] == "profile" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
+    private enum Section: Hashable {
+        case profile(String)
+        case ssoSession(String)
+    }
+
+    private static func section(_ header: String, isConfig: Bool) -> Section? {
+        guard isConfig else { return .profile(header) }
+        if header == "default" { return .profile("default") }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let name = parts[1].trimmingCharacters(in: .whitespaces)
+        switch parts[0] {
+        case "profile": return .profile(name)
+        case "sso-session": return .ssoSession(name)
+        default: return nil
+        }
     }
 }

@@ -35,7 +35,7 @@ import Testing
 
         [profile assume]
         role_arn = arn:aws:iam::111122223333:role/x
-        source_profile = default
+        credential_source = Nowhere
         """
     static let environmentKeys = ["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "secret-env"]
 
@@ -100,7 +100,8 @@ import Testing
         await #expect(throws: CredentialsError.processFailed(profile: "broken", exitStatus: 3)) {
             try await resolve(home, [:], profile: "broken")
         }
-        await #expect(throws: CredentialsError.unsupported(profile: "assume", setting: "role_arn")) {
+        await #expect(throws: CredentialsError.invalidProfile(
+            profile: "assume", reason: "credential_source Nowhere is not Environment, Ec2InstanceMetadata or EcsContainer")) {
             try await resolve(home, [:], profile: "assume")
         }
         let empty = try TemporaryHome()
