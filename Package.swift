@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.11.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        // Already in the graph through AsyncHTTPClient; named for custom CA bundles and the emulator's TLS.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
     ],
     targets: [
@@ -48,6 +50,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 // SHA-1 names the AWS CLI's SSO token cache files.
                 .product(name: "Crypto", package: "swift-crypto"),
+                // AWS_CA_BUNDLE / ca_bundle: the trust roots of every HTTPS call.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(name: "Export", dependencies: ["CodeArtifact", "Manifest", "Model", "JSONLines"]),
@@ -63,6 +67,8 @@ let package = Package(
                 "Model", "SigV4", "JSONLines", "Manifest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                // --tls-cert/--tls-key: HTTPS on loopback, for clients with a custom CA bundle.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .executableTarget(

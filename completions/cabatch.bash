@@ -556,7 +556,7 @@ _cabatch_emulator() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--deny-repository)
-    non_repeating_options=(--port --inventory --seed-from --extra --access-key --secret-key --region --account-id --throttle-tps --read-throttle-tps --error-rate --lost-response-rate --reset-rate --latency-ms --skip-rate --expire-credentials-after --seed --state-out --log)
+    non_repeating_options=(--port --inventory --seed-from --extra --access-key --secret-key --region --account-id --throttle-tps --read-throttle-tps --error-rate --lost-response-rate --reset-rate --latency-ms --skip-rate --expire-credentials-after --seed --state-out --log --tls-cert --tls-key)
     __cabatch_offer_flags_options 0
 
     # Offer option value completions
@@ -619,6 +619,12 @@ _cabatch_emulator() {
         return
         ;;
     '--log')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac

@@ -41,7 +41,7 @@ function __cabatch_parse_tokens -S
         case 'generate'
             __cabatch_parse_subcommand 0 'rows=' 'seed=' 'o/output=' 'inventory-out=' 'bad=' 'quiet' 'no-color' 'version' 'h/help'
         case 'emulator'
-            __cabatch_parse_subcommand 0 'port=' 'inventory=' 'seed-from=' 'extra=' 'access-key=' 'secret-key=' 'region=' 'account-id=' 'deny-repository=+' 'throttle-tps=' 'read-throttle-tps=' 'error-rate=' 'lost-response-rate=' 'reset-rate=' 'latency-ms=' 'skip-rate=' 'expire-credentials-after=' 'seed=' 'state-out=' 'log=' 'version' 'h/help'
+            __cabatch_parse_subcommand 0 'port=' 'inventory=' 'seed-from=' 'extra=' 'access-key=' 'secret-key=' 'region=' 'account-id=' 'deny-repository=+' 'throttle-tps=' 'read-throttle-tps=' 'error-rate=' 'lost-response-rate=' 'reset-rate=' 'latency-ms=' 'skip-rate=' 'expire-credentials-after=' 'seed=' 'state-out=' 'log=' 'tls-cert=' 'tls-key=' 'version' 'h/help'
         case 'help'
             __cabatch_parse_subcommand -r 1 'version'
         end
@@ -261,6 +261,8 @@ complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_option
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" seed' -l 'seed' -d 'The seed of every fault draw.' -rfka ''
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" state-out' -l 'state-out' -d 'Write every version\'s final status and delete count here on exit and on SIGUSR1.' -rfka ''
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" log' -l 'log' -d 'Write one JSON line per request here.' -rfka ''
+complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" tls-cert' -l 'tls-cert' -d 'Serve HTTPS with this PEM certificate (chain); needs --tls-key. Clients trust it through AWS_CA_BUNDLE.' -rfka ''
+complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" tls-key' -l 'tls-key' -d 'The PEM private key of --tls-cert.' -rfka ''
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" version' -l 'version' -d 'Show the version.'
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch emulator" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'cabatch' -n '__cabatch_should_offer_completions_for_flags_or_options "cabatch help" version' -l 'version' -d 'Show the version.'

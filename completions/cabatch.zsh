@@ -338,6 +338,8 @@ _cabatch_emulator() {
         '--seed[The seed of every fault draw.]:seed:'
         '--state-out[Write every version'\''s final status and delete count here on exit and on SIGUSR1.]:file:'
         '--log[Write one JSON line per request here.]:file:'
+        '--tls-cert[Serve HTTPS with this PEM certificate (chain); needs --tls-key. Clients trust it through AWS_CA_BUNDLE.]:file:'
+        '--tls-key[The PEM private key of --tls-cert.]:file:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 
 /// Where and as whom to talk to CodeArtifact: region, endpoint, profile and the credential chain.
 public struct ClientConfiguration: Sendable, CustomStringConvertible {
@@ -13,9 +14,12 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public var endpointSource: String
     /// `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`, for the service and every credential endpoint but IMDS and containers.
     public var proxy: ProxySettings?
+    /// The certificates every HTTPS call trusts instead of the system's (`AWS_CA_BUNDLE`, the
+    /// profile's `ca_bundle`); `nil` for the system's.
+    public var trustRoots: CABundle?
 
     public init(region: String, endpoint: Endpoint, profile: String, credentialProvider: any CredentialProvider,
-                regionSource: String, endpointSource: String, proxy: ProxySettings? = nil) {
+                regionSource: String, endpointSource: String, proxy: ProxySettings? = nil, trustRoots: CABundle? = nil) {
         self.region = region
         self.endpoint = endpoint
         self.profile = profile
@@ -23,6 +27,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
         self.regionSource = regionSource
         self.endpointSource = endpointSource
         self.proxy = proxy
+        self.trustRoots = trustRoots
     }
 
     /// Resolves settings the way the AWS CLI does, from explicit options, an injected environment and the shared files.
@@ -94,16 +99,22 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
         if let container = try ContainerCredentialProvider.fromEnvironment(environment) { providers.append(container) }
         if let metadata = InstanceMetadataCredentialProvider.fromEnvironment(environment) { providers.append(metadata) }
 
+        let bundleChoice: (String, String)? = [
+            (expand(environment["AWS_CA_BUNDLE"], home: home), "AWS_CA_BUNDLE"),
+            (expand(profileSettings["ca_bundle"], home: home), "profile \(profileName)"),
+        ].lazy.compactMap { path, source in path.map { ($0, source) } }.first
         return ClientConfiguration(region: resolvedRegion, endpoint: endpoint, profile: profileName,
                                    credentialProvider: RefreshingCredentialProvider(ChainCredentialProvider(providers)),
                                    regionSource: regionSource, endpointSource: endpointSource,
-                                   proxy: try ProxySettings.fromEnvironment(environment))
+                                   proxy: try ProxySettings.fromEnvironment(environment),
+                                   trustRoots: try bundleChoice.map { try CABundle(path: $0.0, source: $0.1) })
     }
 
     /// `region us-east-1 (AWS_REGION), endpoint https://… (region us-east-1), profile default, credentials …`.
     public var description: String {
         "region \(region) (\(regionSource)), endpoint \(endpoint) (\(endpointSource)), profile \(profile), "
             + "credentials \(credentialProvider)" + (proxy.map { ", proxy \($0)" } ?? "")
+            + (trustRoots.map { ", CA bundle \($0.path) (\($0.source))" } ?? "")
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

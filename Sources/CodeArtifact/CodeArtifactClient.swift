@@ -37,7 +37,7 @@ public final class CodeArtifactClient: Sendable {
         self.logger = logger
         credentialCache = configuration.credentialProvider as? RefreshingCredentialProvider
             ?? RefreshingCredentialProvider(configuration.credentialProvider)
-        // TLS uses the default configuration, which trusts the system's certificate store.
+        // TLS trusts the system's certificate store, or only the configured CA bundle.
         var http = HTTPClient.Configuration(
             timeout: .init(connect: .milliseconds(Int64(connectTimeout * 1_000)),
                            read: .milliseconds(Int64(readTimeout * 1_000))))
@@ -46,6 +46,7 @@ public final class CodeArtifactClient: Sendable {
         http.decompression = .disabled
         // Retries are the executor's decision, with its own backoff and journal.
         http.httpVersion = .http1Only
+        if let bundle = configuration.trustRoots { http.tlsConfiguration = bundle.tlsConfiguration }
         transport = HTTPTransport(configuration: http, proxy: configuration.proxy, logger: logger)
         let endpoint = configuration.endpoint
         httpClient = transport.client(scheme: endpoint.scheme, host: endpoint.host, port: endpoint.port)

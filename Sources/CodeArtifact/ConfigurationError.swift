@@ -10,6 +10,8 @@ public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertib
     case profileNotFound(profile: String)
     /// A proxy variable that is not a usable proxy URL (the URL is not repeated: it may hold a password).
     case invalidProxy(variable: String, reason: String)
+    /// `AWS_CA_BUNDLE` or a profile's `ca_bundle` names a file that is not PEM certificates.
+    case invalidCABundle(path: String, source: String, reason: String)
 
     public var code: String {
         switch self {
@@ -18,6 +20,7 @@ public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertib
         case .insecureEndpoint: "insecure_endpoint"
         case .profileNotFound: "profile_not_found"
         case .invalidProxy: "invalid_proxy"
+        case .invalidCABundle: "invalid_ca_bundle"
         }
     }
 
@@ -33,6 +36,8 @@ public enum ConfigurationError: Error, Sendable, Hashable, CustomStringConvertib
             "The endpoint \(url) from \(source) uses plain http:// on a non-loopback host; use https://, or http:// only with 127.0.0.1, ::1 or localhost."
         case let .profileNotFound(profile):
             "The profile \(profile) is not in the shared config or credentials file; check --profile or AWS_PROFILE."
+        case let .invalidCABundle(path, source, reason):
+            "the CA bundle \(path) (\(source)) cannot be used: \(reason); give a readable file of PEM certificates, or unset it to trust the system's roots"
         case let .invalidProxy(variable, reason):
             "The proxy in \(variable) cannot be used: \(reason)."
         }

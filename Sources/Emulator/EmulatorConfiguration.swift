@@ -16,6 +16,9 @@ public struct EmulatorConfiguration: Sendable, CustomStringConvertible {
     public var deniedRepositories: Set<String> = []
     /// Where to write one JSON line per request; `nil` for no log.
     public var requestLogPath: String?
+    /// A PEM certificate (chain) and its private key: the emulator then speaks HTTPS, for clients
+    /// that trust a custom CA bundle. `nil` for plain HTTP.
+    public var tls: (certificatePath: String, keyPath: String)?
 
     public init(port: Int = 0, accessKeyID: String = exampleAccessKeyID, secretAccessKey: String = exampleSecretAccessKey,
                 region: String = "us-east-1", faults: FaultConfiguration = FaultConfiguration(),

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import NIOSSL
 // Hummingbird's public interface is built on ServiceLifecycle (`Application` is a `Service`).
 import ServiceLifecycle
 
@@ -27,7 +28,7 @@ public struct EmulatorServer: Sendable {
     /// and closes idle connections before returning.
     public func run(shutdown: EmulatorShutdown, onListening: @escaping @Sendable (URL) async -> Void) async throws {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [application(onListening: onListening)], logger: logger))
+            services: [try application(onListening: onListening)], logger: logger))
         await shutdown.attach { await group.triggerGracefulShutdown() }
         defer { requestLog?.flush() }
         try await group.run()
@@ -39,15 +40,21 @@ public struct EmulatorServer: Sendable {
         try await application(onListening: onListening).runService()
     }
 
-    private func application(onListening: @escaping @Sendable (URL) async -> Void) -> some ApplicationProtocol {
+    private func application(onListening: @escaping @Sendable (URL) async -> Void) throws -> some ApplicationProtocol {
         let host = core.configuration.host
+        let tls = try core.configuration.tls.map { files in
+            try NIOSSLContext(configuration: .makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(files.certificatePath).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: files.keyPath, format: .pem))))
+        }
+        let scheme = tls == nil ? "http" : "https"
         return Application(
             responder: EmulatorResponder(core: core, log: requestLog),
-            server: HTTPServerBuilder { responder in EventLoopHTTP1Channel(http1: HTTP1Channel(responder: responder)) },
+            server: HTTPServerBuilder { responder in EventLoopHTTP1Channel(http1: HTTP1Channel(responder: responder), tls: tls) },
             configuration: ApplicationConfiguration(address: .hostname(host, port: core.configuration.port)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? core.configuration.port
-                await onListening(URL(string: "http://\(host):\(port)")!)
+                await onListening(URL(string: "\(scheme)://\(host):\(port)")!)
             },
             logger: logger)
     }

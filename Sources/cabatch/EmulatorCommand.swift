@@ -79,7 +79,14 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write one JSON line per request here.", valueName: "file"))
     var log: String?
 
+    @Option(help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain); needs --tls-key. Clients trust it through AWS_CA_BUNDLE.", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
         if inventory != nil && seedFrom != nil {
             throw ValidationError("Give either --inventory or --seed-from, not both.")
         }
@@ -117,9 +124,10 @@ struct EmulatorCommand: AsyncParsableCommand {
             latencyMilliseconds: latency.milliseconds, latencyJitterMilliseconds: latency.jitter,
             skipRate: skipRate, seed: seed)
         faults.expireCredentialsAfter = expireCredentialsAfter
-        let configuration = EmulatorConfiguration(
+        var configuration = EmulatorConfiguration(
             port: port, accessKeyID: accessKey, secretAccessKey: secretKey ?? EmulatorConfiguration.exampleSecretAccessKey, region: region, faults: faults,
             deniedRepositories: Set(denyRepository), requestLogPath: log)
+        if let tlsCert, let tlsKey { configuration.tls = (tlsCert, tlsKey) }
         let requestLog = try log.map { path throws(EmulatorFileError) in try RequestLog(path: path) }
         let server = EmulatorServer(core: EmulatorCore(configuration: configuration, inventory: inventory),
                                     requestLog: requestLog)
