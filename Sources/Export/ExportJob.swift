@@ -18,6 +18,8 @@ public final class ExportJob: Sendable {
     private let client: CodeArtifactClient
     private let pacer: ReadPacer
     private let clock: @Sendable () -> Double
+    /// The running figures, kept past a failure: how far this run got decides its exit status.
+    private let counters = Counters()
     /// The largest page the service gives.
     static let pageSize = 1000
     /// Descriptions in flight for one package, within `concurrency`'s share of the pacer.
@@ -36,15 +38,18 @@ public final class ExportJob: Sendable {
     /// Where the checkpoint of this export lives while it is unfinished.
     public var checkpointDirectory: String { ExportCheckpoint.directory(forOutput: outputPath) }
 
-    /// Whether an earlier run left this export unfinished.
+    /// Whether an earlier run left this export unfinished (ask before `run`).
     public var isResuming: Bool { FileManager.default.fileExists(atPath: checkpointDirectory) }
+
+    /// Packages this run has written so far (also after it failed).
+    public var packagesExportedThisRun: Int { counters.snapshot(elapsed: 0, statistics: ReadPacer.Statistics()).packagesThisRun }
 
     /// Runs the export to its end, or until `stop` is requested (then in-flight packages finish
     /// and are kept; the summary says the export is not complete). Throws `ExportError`.
     public func run(stop: ExportStop = ExportStop(),
                     progress: (@Sendable (ExportProgress) -> Void)? = nil, progressInterval: Double = 1) async throws -> ExportSummary {
         let start = clock()
-        let counters = Counters()
+        let counters = self.counters
         let checkpoint: ExportCheckpoint
         do { checkpoint = try ExportCheckpoint(output: outputPath, scope: scope) } catch let error as FileError {
             throw ExportError.refused(operation: "export", error: "\(error)")

@@ -105,7 +105,8 @@ struct ExportCommand: AsyncParsableCommand, TakesGlobalOptions {
         let pacer = ReadPacer(rate: readRate, policy: RetryPolicy(maxAttempts: maxAttempts))
         let job = ExportJob(scope: scope(), outputPath: inventory, concurrency: concurrency, client: client, pacer: pacer)
         let resume = (["cabatch"] + CommandLine.arguments.dropFirst()).map(ResumeCommand.shellQuoted).joined(separator: " ")
-        if job.isResuming { Terminal.err("Resuming the export kept in \(job.checkpointDirectory).") }
+        let resuming = job.isResuming
+        if resuming { Terminal.err("Resuming the export kept in \(job.checkpointDirectory).") }
 
         let stop = ExportStop()
         let signals = InterruptHandler(resumeCommand: resume, finishing: "the packages being listed",
@@ -122,7 +123,9 @@ struct ExportCommand: AsyncParsableCommand, TakesGlobalOptions {
             Terminal.err("error: \(error)")
             if !error.isResumable { throw ExitCode.invalidInput }
             Terminal.err("The export so far is kept in \(job.checkpointDirectory). Continue with: \(resume)")
-            throw error.refusesEveryRequest && !job.isResuming ? ExitCode.cannotConnect : ExitCode.stoppedEarly
+            // Refused before anything was listed: credentials or endpoint (4); else stopped early (3).
+            let nothingDone = !resuming && job.packagesExportedThisRun == 0
+            throw error.refusesEveryRequest && nothingDone ? ExitCode.cannotConnect : ExitCode.stoppedEarly
         }
         line.finish()
         signals.cancel()

@@ -110,3 +110,52 @@ import Testing
         #expect(try ExportFixture.readLines(output) == fixture.expectedLines(publishedTime: false))
     }
 }
+
+/// The export's refusals from the service, as a user meets them: one sentence with what to do,
+/// and the exit status DESIGN.md gives.
+@Suite struct ExportRefusalTests {
+    private func export(_ url: String, _ output: String) async throws -> CabatchBinary.Outcome {
+        try await CabatchBinary.run(["export", "--domain", "acme", "-o", output, "--endpoint-url", url, "--concurrency", "1",
+                                     "--max-attempts", "2", "--progress", "never"], environment: ExportFixture.environment)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func accessDeniedBeforeAnythingIsListedIsExitFour() async throws {
+        let fixture = ExportFixture(packages: 3, versions: 2)
+        var configuration = EmulatorConfiguration()
+        configuration.deniedRepositories = ["acme/maven-store"]
+        let emulator = try await RunningEmulator.start(rows: fixture.rows, configuration: configuration)
+        let directory = try TemporaryDirectory("export-denied")
+        let outcome = try await export(emulator.url.absoluteString, directory.file("inv.jsonl"))
+        await emulator.stop()
+        #expect(outcome.status == 4, "\(outcome.stderr)")
+        let first = outcome.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("error: not allowed to call ListPackages"), "\(outcome.stderr)")
+        #expect(first.contains("grant codeartifact:ListPackages"))
+        #expect(!FileManager.default.fileExists(atPath: directory.file("inv.jsonl")))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func credentialsThatExpireMidwayStopResumablyAndTheSameCommandFinishes() async throws {
+        let fixture = ExportFixture(packages: 20, versions: 2)
+        var configuration = EmulatorConfiguration()
+        configuration.faults.expireCredentialsAfter = 40
+        let emulator = try await RunningEmulator.start(rows: fixture.rows, configuration: configuration)
+        let directory = try TemporaryDirectory("export-expired")
+        let output = directory.file("inv.jsonl")
+        let stopped = try await export(emulator.url.absoluteString, output)
+        await emulator.stop()
+        #expect(stopped.status == 3, "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("error: the service refused the credentials (ExpiredTokenException"), "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("run the same command again to continue"))
+        #expect(!stopped.stderr.contains(EmulatorConfiguration.exampleSecretAccessKey))
+        #expect(!FileManager.default.fileExists(atPath: output))
+
+        // Fresh credentials (a new emulator with the same state): the same command finishes.
+        let again = try await RunningEmulator.start(rows: fixture.rows)
+        let finished = try await export(again.url.absoluteString, output)
+        await again.stop()
+        #expect(finished.status == 0, "\(finished.stderr)")
+        #expect(try ExportFixture.readLines(output) == fixture.expectedLines(publishedTime: false))
+    }
+}
