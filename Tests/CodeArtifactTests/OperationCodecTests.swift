@@ -5,74 +5,11 @@ import SigV4
 import Testing
 import Model
 
+/// Pins the read operations' codecs (paging and decoding) and every request against botocore's
+/// own serializer.
 @Suite struct OperationCodecTests {
     static let key = PackageKey(domain: "acme", domainOwner: "111122223333", repository: "npm-store",
                                                 format: .npm, namespace: "types", package: "node")
-
-    @Test func deleteRequestPutsMembersWhereTheModelSays() throws {
-        let operation = DeletePackageVersions(package: Self.key, versions: ["18.11.9", "1.0.0+build"],
-                                              expectedStatus: .published)
-        let request = try operation.serviceRequest()
-        #expect(request.method == "POST")
-        #expect(request.path == "/v1/package/versions/delete")
-        let wire = request.wireRequest(endpoint: .codeArtifact(region: "us-east-1"), userAgent: "cabatch/1.2.3")
-        #expect(wire.encodedPathAndQuery == "/v1/package/versions/delete?domain=acme&domain-owner=111122223333"
-            + "&repository=npm-store&format=npm&namespace=types&package=node")
-        #expect(String(decoding: request.body, as: UTF8.self) == #"{"expectedStatus":"Published","versions":["18.11.9","1.0.0+build"]}"#)
-        #expect(wire.header("host") == "codeartifact.us-east-1.amazonaws.com")
-        #expect(wire.header("content-type") == "application/json")
-        #expect(wire.header("user-agent") == "cabatch/1.2.3")
-
-        let minimal = DeletePackageVersions(package: PackageKey(domain: "d", repository: "r", format: .pypi,
-                                                                            package: "p q"), versions: ["1"])
-        let minimalRequest = try minimal.serviceRequest()
-        #expect(String(decoding: minimalRequest.body, as: UTF8.self) == #"{"versions":["1"]}"#)
-        #expect(minimalRequest.wireRequest(endpoint: .codeArtifact(region: "eu-west-1"), userAgent: "x").encodedPathAndQuery
-            == "/v1/package/versions/delete?domain=d&repository=r&format=pypi&package=p%20q")
-    }
-
-    @Test func deleteOutputDecodesPerVersionOutcomes() throws {
-        let body = #"""
-        {"successfulVersions":{"1.0.0":{"revision":"REV1","status":"Deleted"},"2.0.0":{"revision":"REV2","status":"Brand-New"}},
-         "failedVersions":{"3.0.0":{"errorCode":"NOT_FOUND","errorMessage":"not here"},
-                           "4.0.0":{"errorCode":"MISMATCHED_STATUS","errorMessage":"is Archived"},
-                           "5.0.0":{"errorCode":"SOMETHING_NEW"}}}
-        """#
-        let response = ServiceResponse(status: 200, headers: [HeaderField("x-amzn-RequestId", "r-1")], body: Array(body.utf8))
-        let output = try DeletePackageVersions.decode(response)
-        #expect(output.httpStatus == 200)
-        #expect(output.requestID == "r-1")
-        #expect(output.successfulVersions["1.0.0"] == SuccessfulPackageVersion(revision: "REV1", status: .deleted))
-        #expect(output.successfulVersions["2.0.0"]?.status == nil)
-        #expect(output.failedVersions["3.0.0"]?.code == .notFound)
-        #expect(output.failedVersions["3.0.0"]?.errorMessage == "not here")
-        #expect(output.failedVersions["4.0.0"]?.code == .mismatchedStatus)
-        #expect(output.failedVersions["5.0.0"]?.code == nil)
-        #expect(output.failedVersions["5.0.0"]?.errorCode == "SOMETHING_NEW")
-
-        let empty = try DeletePackageVersions.decode(ServiceResponse(status: 200, headers: [], body: Array("{}".utf8)))
-        #expect(empty.successfulVersions.isEmpty && empty.failedVersions.isEmpty)
-    }
-
-    @Test func garbledBodyIsATransientDecodingError() {
-        let response = ServiceResponse(status: 200, headers: [HeaderField("x-amzn-RequestId", "r-2")], body: Array("{\"succ".utf8))
-        #expect {
-            try DeletePackageVersions.decode(response)
-        } throws: { error in
-            guard let error = error as? ResponseDecodingError else { return false }
-            return error.requestID == "r-2" && error.classification.retry == .transient
-        }
-    }
-
-    @Test func aStatusOrMemberFromANewerServiceLosesNothingElse() throws {
-        let body = #"{"successfulVersions":{"1.0.0":{"revision":"R","status":"Quarantined","since":1},"1.0.1":{"revision":null,"status":"Deleted"}},"failedVersions":{"2.0.0":{"errorCode":"NOT_FOUND","errorMessage":"gone"}},"extra":[1]}"#
-        let output = try DeletePackageVersions.decode(ServiceResponse(status: 200, headers: [], body: Array(body.utf8)))
-        #expect(output.successfulVersions == ["1.0.0": SuccessfulPackageVersion(revision: "R", status: nil),
-                                              "1.0.1": SuccessfulPackageVersion(revision: nil, status: .deleted)])
-        #expect(output.failedVersions == ["2.0.0": PackageVersionFailure(errorCode: .notFound, errorMessage: "gone")])
-        #expect(PackageVersionErrorCode.allCases.map(\.rawValue)
-            == ["ALREADY_EXISTS", "MISMATCHED_REVISION", "MISMATCHED_STATUS", "NOT_ALLOWED", "NOT_FOUND", "SKIPPED"])
-    }
 
     @Test func listPaginates() throws {
         let first = ListPackageVersions(package: Self.key, status: .published, maxResults: 1000)

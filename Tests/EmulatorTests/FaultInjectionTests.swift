@@ -5,6 +5,8 @@ import Model
 import SigV4
 import Testing
 
+/// Pins what the core does with each injected fault: what a throttle, error, reset, lost
+/// answer, skip or delay does to the answer and to the inventory.
 @Suite struct FaultInjectionTests {
     let fixture = EmulatorFixture()
 
@@ -149,12 +151,5 @@ import Testing
         }
         #expect(try pattern(11) == pattern(11))
         #expect(try pattern(11) != pattern(12))
-    }
-
-    @Test func latencyOptionParses() {
-        #expect(FaultConfiguration.parseLatency("20")! == (20, 0))
-        #expect(FaultConfiguration.parseLatency("20:5")! == (20, 5))
-        #expect(FaultConfiguration.parseLatency("x") == nil)
-        #expect(FaultConfiguration.parseLatency("1:2:3") == nil)
     }
 }

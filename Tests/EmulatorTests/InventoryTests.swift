@@ -66,13 +66,6 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
     }
 
-    @Test func versionRecordsStayCompact() {
-        // Ten million of them in a benchmark: a computed revision and a time add no allocation.
-        #expect(MemoryLayout<VersionRecord>.stride <= 40)
-        let record = VersionRecord(status: .published, publishedTime: 0)
-        #expect(record.givenRevision == nil)
-    }
-
     @Test func extraVersionsTakeNothingFromTheirTemplates() throws {
         let path = try temporaryFile("manifest.jsonl", """
             {"domain":"acme","repository":"r1","format":"pypi","package":"a","version":"1","status":"Archived","revision":"R1","origin":"EXTERNAL","publishedTime":"2024-01-01T00:00:00Z","defaultDisplayVersion":true}

@@ -3,6 +3,8 @@ import Foundation
 import SigV4
 import Testing
 
+/// Pins `RefreshingCredentialProvider`, the one credential cache: one refresh for all callers
+/// before expiry, still-valid credentials kept through a failed refresh, and `cached(at:)`.
 @Suite struct RefreshingCredentialProviderTests {
     /// Hands out numbered credentials valid for an hour, counting fetches; can be told to fail.
     final class Issuer: CredentialProvider, @unchecked Sendable {
@@ -56,5 +58,26 @@ import Testing
             await #expect(throws: CredentialsError.self) { try await provider.credentials(context: context) }
         }
         #expect(log.text.contains("credential refresh failed"))
+    }
+
+    @Test func cachedHandsOutOnlyCredentialsGoodForLongerThanTheMargin() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+        let issuer = Issuer(clock: clock)
+        let provider = RefreshingCredentialProvider(issuer, refreshMargin: 600)
+        #expect(provider.cached(at: clock.now) == nil, "nothing is cached before the first fetch")
+        try await withCredentialContext(clock: clock.wallClock) { context in
+            _ = try await provider.credentials(context: context)
+        }
+        #expect(provider.cached(at: clock.now)?.accessKeyID == "ASIA1")
+        #expect(provider.cached(at: clock.now.addingTimeInterval(2_999))?.accessKeyID == "ASIA1")
+        #expect(provider.cached(at: clock.now.addingTimeInterval(3_001)) == nil)
+        #expect(provider.description == "refreshing issuer")
+    }
+
+    @Test func aBaseWithoutCredentialsIsNoCredentials() async throws {
+        let provider = RefreshingCredentialProvider(EnvironmentCredentialProvider(environment: [:]))
+        await #expect(throws: CredentialsError.noCredentials(tried: ["environment"])) {
+            try await withCredentialContext { try await provider.credentials(context: $0) }
+        }
     }
 }
