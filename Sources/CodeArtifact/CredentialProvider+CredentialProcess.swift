@@ -37,12 +37,29 @@ public struct CredentialProcessProvider: CredentialProvider {
                     continuation.resume(throwing: CredentialsError.processFailed(profile: profile, exitStatus: -1))
                     return
                 }
-                let timer = DispatchWorkItem { process.terminate() }
-                DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-                let output = stdout.fileHandleForReading.readDataToEndOfFile()
+                // Read until end of file or the deadline, whichever comes first: a child of the
+                // command may hold standard output open long after the shell is stopped.
+                let deadline = Date().addingTimeInterval(timeout)
+                var output: [UInt8] = []
+                var descriptor = pollfd(fd: stdout.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                reading: while true {
+                    let left = deadline.timeIntervalSinceNow
+                    guard left > 0 else {
+                        process.terminate()
+                        continuation.resume(throwing: CredentialsError.processFailed(profile: profile, exitStatus: -1))
+                        return
+                    }
+                    let ready = poll(&descriptor, 1, Int32(min(left, 1) * 1000))
+                    if ready < 0 && errno != EINTR { break reading }
+                    if ready <= 0 { continue }
+                    let n = buffer.withUnsafeMutableBytes { read(descriptor.fd, $0.baseAddress, $0.count) }
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break reading }
+                    output += buffer[0..<n]
+                }
                 process.waitUntilExit()
-                timer.cancel()
-                continuation.resume(returning: (process.terminationStatus, Array(output)))
+                continuation.resume(returning: (process.terminationStatus, output))
             }
         }
     }

@@ -56,9 +56,15 @@ import Testing
         #expect(try await resolve("regiononly") == nil)
     }
 
-    @Test func ssoIsNamedAsUnsupported() async throws {
-        await #expect(throws: CredentialsError.unsupported(profile: "sso", setting: "sso_session")) { try await resolve("sso") }
-        await #expect(throws: CredentialsError.unsupported(profile: "ssourl", setting: "sso_start_url")) { try await resolve("ssourl") }
+    /// Identity Center profiles are read (`SSOProviderTests` covers them working); without their
+    /// settings they are refused with a CredentialsError that names the profile, not skipped.
+    @Test func incompleteIdentityCenterProfilesAreRefusedByName() async throws {
+        await #expect { try await resolve("sso") } throws: { error in
+            error is CredentialsError && "\(error)".contains("sso")
+        }
+        await #expect { try await resolve("ssourl") } throws: { error in
+            error is CredentialsError && "\(error)".contains("ssourl")
+        }
         #expect(ProfileCredentialProvider(profile: "x", credentialsPath: "", configPath: "").description == "profile x")
     }
 }

@@ -71,14 +71,6 @@ import Testing
         }
     }
 
-    @Test func elementsAreReadFromFlatXML() {
-        let xml = "<R><Code> InvalidIdentityToken </Code><Empty></Empty><Code>second</Code></R>"
-        #expect(WebIdentityCredentialProvider.element("Code", in: xml) == "InvalidIdentityToken")
-        #expect(WebIdentityCredentialProvider.element("Empty", in: xml) == "")
-        #expect(WebIdentityCredentialProvider.element("Missing", in: xml) == nil)
-        #expect(WebIdentityCredentialProvider.element("Open", in: "<Open>never closed") == nil)
-    }
-
     @Test func anUnreadableOrEmptyTokenFileAndAnAnswerWithoutCredentials() async throws {
         let sts = try await LoopbackServer { _ in .text("<Credentials><AccessKeyId>A</AccessKeyId></Credentials>") }
         defer { Task { try await sts.stop() } }

@@ -97,7 +97,7 @@ enum CredentialTestServers {
     static func deleteOnce(_ configuration: ClientConfiguration, service: LoopbackServer, clock: WallClock = .system,
                            logger: Logger = Logger(label: "test")) async throws -> String? {
         let client = CodeArtifactClient(configuration: configuration, userAgent: "cabatch-tests", concurrency: 1,
-                                        connectTimeout: 2, readTimeout: 10, clock: clock, logger: logger)
+                                        connectTimeout: 10, readTimeout: 20, clock: clock, logger: logger)
         do {
             _ = try await client.send(DeletePackageVersions(package: package, versions: ["1.0.0"]))
             try await client.shutdown()

@@ -47,12 +47,10 @@ import Testing
     }
 
     @Test func aRateBelowOneStillGrantsATokenNowAndThen() {
-        // `--throttle-tps 0.5` is accepted, but the bucket holds at most `rate` tokens, so it never
-        // holds a whole one: every request is throttled forever.
-        withKnownIssue("a bucket of rate < 1 is capped below one token and never grants any") {
-            var bucket = TokenBucket(rate: 0.5)
-            let granted = (0..<10).filter { retryAfter(bucket.take(now: Double($0) * 3)) == nil }.count
-            #expect(granted > 0)
-        }
+        // `--throttle-tps 0.5`: one request every two seconds.
+        var bucket = TokenBucket(rate: 0.5)
+        let granted = (0..<10).filter { retryAfter(bucket.take(now: Double($0) * 3)) == nil }.count
+        #expect(granted == 10, "a request every 3 s is under one every 2 s")
+        #expect(retryAfter(bucket.take(now: 27.5)) == 2, "the next token is 1.5 s away: Retry-After rounds up")
     }
 }

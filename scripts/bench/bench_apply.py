@@ -329,7 +329,7 @@ def scenario3(a, results):
         order = operations if i % 2 == 0 else list(reversed(operations))
         for op in order:
             runs[op].append(one(a, manifest, inventory, planned, f"s3-r{i + 1}-{op}", "cabatch", [], a.seed, False,
-                                ["--concurrency", str(a.concurrency), "--operation", op]))
+                                ["--concurrency", str(a.concurrency), "--rate", "100000", "--operation", op]))
     results["scenario3"] = runs
     rows = {}
     for op, rs in runs.items():
