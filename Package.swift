@@ -1,6 +1,16 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// `cabatch --version` reports the version and commit that `scripts/release.sh` finds with
+/// `git describe` and passes in the environment (`CABATCH_BUILD_VERSION`, `CABATCH_BUILD_COMMIT`);
+/// a plain `swift build` reports `0.0.0-dev` and an unknown commit. SwiftPM reads the manifest
+/// again when the environment changes, and a new stamp recompiles one C file.
+func buildStamp(_ name: String) -> [CSetting] {
+    guard let value = Context.environment[name], !value.isEmpty else { return [] }
+    let literal = value.flatMap { $0 == "\"" || $0 == "\\" ? ["\\", $0] : [$0] }
+    return [.define(name, to: "\"" + String(literal) + "\"")]
+}
+
 let package = Package(
     name: "cabatch",
     // Linux only: the C wrappers, the journal and the executor call Glibc directly.
@@ -71,10 +81,13 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // The version and commit of the build (see buildStamp above).
+        .target(name: "CabatchBuildInfo",
+                cSettings: buildStamp("CABATCH_BUILD_VERSION") + buildStamp("CABATCH_BUILD_COMMIT")),
         .executableTarget(
             name: "cabatch",
             dependencies: [
-                "Model", "JSONLines", "Manifest", "Versioning", "Selection", "Plan", "SigV4", "CodeArtifact", "Export", "Journal",
+                "CabatchBuildInfo", "Model", "JSONLines", "Manifest", "Versioning", "Selection", "Plan", "SigV4", "CodeArtifact", "Export", "Journal",
                 "Execution", "Report", "Emulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

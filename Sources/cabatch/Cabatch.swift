@@ -13,7 +13,7 @@ struct Cabatch: AsyncParsableCommand {
             archive, unlist, restore, dispose), runs them concurrently at a safe rate, journals \
             every answer so that any interruption can be resumed, and writes reports.
             """,
-        version: CabatchVersion.current,
+        version: CabatchVersion.description,
         subcommands: [
             // One file per command; keep this list in the order of the pipeline.
             ExportCommand.self,
