@@ -34,9 +34,8 @@ struct Cabatch: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if let options = (command as? any TakesGlobalOptions)?.global {
-                Terminal.configure(quiet: options.quiet, noColor: options.noColor)
-            }
+            let style = Self.style(of: command)
+            Terminal.configure(quiet: style.quiet, noColor: style.noColor)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -49,5 +48,11 @@ struct Cabatch: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// `--quiet` and `--no-color` of a command that takes them, as plain values.
+    private static func style(of command: any ParsableCommand) -> (quiet: Bool, noColor: Bool) {
+        guard let options = (command as? any TakesGlobalOptions)?.global else { return (false, false) }
+        return (options.quiet, options.noColor)
     }
 }

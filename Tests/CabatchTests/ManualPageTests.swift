@@ -7,7 +7,7 @@ import Testing
 /// without a regenerated page fails here. The test builds `generate-manual` from the resolved
 /// swift-argument-parser checkout (once, into `.build/generate-manual/`) and runs it on the built
 /// `cabatch` with the shipped page's date, so the whole page must match. To regenerate:
-/// `swift package plugin generate-manual --configuration debug && cp .build/plugins/GenerateManual/outputs/cabatch/cabatch.1 man/`.
+/// `swift package generate-manual --configuration debug && cp .build/plugins/GenerateManual/outputs/cabatch/cabatch.1 man/`.
 @Suite struct ManualPageTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
