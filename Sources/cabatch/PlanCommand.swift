@@ -78,7 +78,7 @@ struct PlanCommand: ParsableCommand, TakesGlobalOptions {
     /// be read, or rejects without `--skip-invalid`, is exit status 1 after the summary.
     static func plan(manifests: [String], planPath: String?, rejectsPath: String?, domainOwner: String?, shard: Shard?,
                      skipInvalid: Bool, operation: BatchOperation, preconditions: PackageGroups.Preconditions,
-                     output: OutputFormat, table: Bool) throws -> PlanJob.Outcome {
+                     output: OutputFormat, table: Bool, summaryToStandardError: Bool = false) throws -> PlanJob.Outcome {
         let job = PlanJob(inputs: manifests.map(InputFile.init), planPath: planPath ?? defaultPlanPath(for: manifests[0]),
                           rejectsPath: rejectsPath,
                           planner: Planner(defaultDomainOwner: domainOwner, shard: shard, skipInvalid: skipInvalid,
@@ -94,6 +94,7 @@ struct PlanCommand: ParsableCommand, TakesGlobalOptions {
         let summary = PlanSummary(header: outcome.header, planPath: outcome.planPath, rejectsPath: outcome.rejectsPath,
                                   firstRejects: outcome.firstRejects)
         switch output {
+        case .text where summaryToStandardError: Terminal.err(summary.text(table: table || outcome.planPath == nil))
         case .text: Terminal.summary(summary.text(table: table || outcome.planPath == nil))
         case .json: Terminal.out(String(decoding: summary.json().bytes, as: UTF8.self))
         }

@@ -51,7 +51,9 @@ struct RunCommand: AsyncParsableCommand, TakesGlobalOptions {
         let outcome = try PlanCommand.plan(manifests: manifests, planPath: plan, rejectsPath: nil, domainOwner: domainOwner,
                                            shard: try sharding.resolve(), skipInvalid: skipInvalid, operation: operation.operation,
                                            preconditions: try operation.preconditions(expectedStatus: flags.expectedStatus),
-                                           output: .text, table: false)
+                                           output: .text, table: false,
+                                           // With --output json, standard output is the one JSON document.
+                                           summaryToStandardError: output == .json)
         guard let planPath = outcome.planPath else { throw ExitCode.invalidInput }
         try await PlanRun(planPath: planPath, aws: aws, flags: flags, output: output).execute()
     }

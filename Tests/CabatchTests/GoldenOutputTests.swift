@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// What users read and scripts parse, pinned: every command's help, and the `--output json`
-/// summaries of `select`, `plan`, `apply`, `status`, `outcomes` and `export`. A change here is a
+/// summaries of `select`, `plan`, `apply`, `run`, `status`, `outcomes` and `export`. A change here is a
 /// change users see; review the snapshot diff (`CABATCH_UPDATE_SNAPSHOTS=1` rewrites them).
 @Suite struct GoldenOutputTests {
     static let commands = ["", "export", "select", "plan", "apply", "run", "status", "report", "outcomes", "emulator", "generate"]
@@ -67,6 +67,15 @@ import Testing
         let after = try await CabatchBinary.run(["status", "m.plan", "--output", "json"], in: dir.path)
         #expect(after.status == 0, "\(after.stderr)")
         try assertSnapshot(normalized(after.stdout), named: "status-after.json")
+
+        // `run` prints what `apply` prints, after planning: pinned on its own all the same.
+        let runEmulator = try await RunningEmulator.start(inventory: try Inventory.load(path: dir.file("inventory.jsonl")))
+        let run = try await CabatchBinary.run(["run", "m.jsonl", "-o", "r.plan", "--yes", "--progress", "never", "--concurrency", "1",
+                                               "--endpoint-url", runEmulator.url.absoluteString, "--output", "json"],
+                                              in: dir.path, environment: Self.environment)
+        await runEmulator.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+        try assertSnapshot(normalized(run.stdout), named: "run.json")
 
         let outcomes = try await CabatchBinary.run(["outcomes", "m.plan", "--state", "deleted", "-o", "deleted.jsonl",
                                                     "--output", "json"], in: dir.path)
