@@ -97,7 +97,8 @@ public final class ExportJob: Sendable {
         summary.thisRunRequests = statistics.attempts
         summary.retries = statistics.retries
         summary.throttled = statistics.throttled
-        summary.packagesLeft = (total ?? 0) - checkpoint.records.count
+        // Unknown (0) until every repository's packages are listed.
+        summary.packagesLeft = total.map { $0 - checkpoint.records.count } ?? 0
         summary.complete = total != nil && summary.packagesLeft == 0
         if summary.complete {
             do { try checkpoint.finish(into: outputPath) } catch let error as FileError {

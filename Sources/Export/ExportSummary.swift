@@ -15,7 +15,8 @@ public struct ExportSummary: Sendable, Hashable {
     public var repositories: [Repository] = []
     public var packages: Int { repositories.reduce(0) { $0 + $1.packages } }
     public var versions: Int { repositories.reduce(0) { $0 + $1.versions } }
-    /// Packages still to list when the export stopped.
+    /// Packages still to list when the export stopped; 0 when it stopped before every
+    /// repository's packages were listed (then how many is not known yet).
     public var packagesLeft = 0
     /// Of them, `DescribePackageVersion` calls (`--published-time`), in this run.
     public var describeRequests = 0

@@ -172,7 +172,8 @@ struct ExportCommand: AsyncParsableCommand, TakesGlobalOptions {
         if s.complete {
             lines.append("Exported \(s.versions.grouped) versions of \(s.packages.grouped) packages in \(s.repositories.count.grouped) repositories → \(s.inventory)")
         } else {
-            lines.append("Stopped with \(s.packagesLeft.grouped) packages left; the export so far is kept. Continue with: \(resume)")
+            let left = s.packagesLeft > 0 ? "with \(s.packagesLeft.grouped) packages left" : "before every repository's packages were listed"
+            lines.append("Stopped \(left); the export so far is kept. Continue with: \(resume)")
         }
         lines.append("This run: " + cost + ".")
         return lines.joined(separator: "\n")
