@@ -28,13 +28,9 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// A failure before any version was read that every request would meet: exit 4, not 3.
-    public var refusesEveryRequest: Bool {
-        switch self {
-        case .credentials, .unavailable, .accessDenied: true
-        default: false
-        }
-    }
+    /// Every failure worth resuming after is one that each other read would meet too (the
+    /// same credentials, the same endpoint): refused before anything was listed, it is exit 4.
+    public var refusesEveryRequest: Bool { isResumable }
 
     public var description: String {
         switch self {

@@ -31,11 +31,18 @@ public enum CabatchBinary {
         try run(arguments, in: directory, stdin: stdin, environment: environment, blocking: ())
     }
 
-    /// Runs `cabatch` with `arguments` in `directory`, feeding `stdin` if given.
-    private static func run(_ arguments: [String], in directory: String? = nil, stdin: [UInt8]? = nil,
+    /// Runs another program (a script that drives `cabatch`, a pseudo-terminal around it) the
+    /// same way, from an async test.
+    public static func runProgram(_ executable: String, _ arguments: [String], environment: [String: String]? = nil)
+        async throws -> Outcome {
+        try await offPool { try run(arguments, executable: executable, environment: environment, blocking: ()) }
+    }
+
+    /// Runs `executable` (`cabatch` unless given) with `arguments` in `directory`, feeding `stdin` if given.
+    private static func run(_ arguments: [String], executable: String = path, in directory: String? = nil, stdin: [UInt8]? = nil,
                            environment: [String: String]?, blocking: Void) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if let environment { process.environment = environment }

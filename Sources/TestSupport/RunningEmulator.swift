@@ -19,6 +19,16 @@ public final class RunningEmulator: Sendable {
     private let shutdown: EmulatorShutdown
 
     public var inventory: Inventory { core.inventory }
+
+    /// What a client process or configuration needs to talk to an emulator: its key pair and
+    /// region, and nothing from the machine's own AWS setup.
+    public static let clientEnvironment = [
+        "AWS_ACCESS_KEY_ID": EmulatorConfiguration.exampleAccessKeyID,
+        "AWS_SECRET_ACCESS_KEY": EmulatorConfiguration.exampleSecretAccessKey,
+        "AWS_REGION": "us-east-1",
+        "HOME": "/nonexistent",
+        "PATH": "/usr/bin:/bin",
+    ]
     public var port: Int { url.port ?? 0 }
 
     private init(url: URL, core: EmulatorCore, requestLog: RequestLog?, task: Task<Void, any Error>, shutdown: EmulatorShutdown) {

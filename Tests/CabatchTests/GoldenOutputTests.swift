@@ -27,13 +27,7 @@ import Testing
         return text
     }
 
-    static let environment = [
-        "AWS_ACCESS_KEY_ID": EmulatorConfiguration.exampleAccessKeyID,
-        "AWS_SECRET_ACCESS_KEY": EmulatorConfiguration.exampleSecretAccessKey,
-        "AWS_REGION": "us-east-1",
-        "HOME": "/nonexistent",
-        "PATH": "/usr/bin:/bin",
-    ]
+    static let environment = RunningEmulator.clientEnvironment
 
     @Test func jsonSummariesMatchGolden() async throws {
         let dir = try TemporaryDirectory()

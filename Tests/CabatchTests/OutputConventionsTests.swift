@@ -7,30 +7,21 @@ import Testing
 @Suite struct OutputConventionsTests {
     /// Runs `arguments` with a pseudo-terminal for its output (util-linux `script`), returning
     /// what the terminal showed.
-    private func onATerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    private func onATerminal(_ arguments: [String], environment: [String: String] = [:]) async throws -> String {
         let command = ([CabatchBinary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm"].merging(environment) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try await CabatchBinary.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"],
+                                                  environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm"].merging(environment) { $1 }).stdout
     }
 
-    @Test func errorsAreRedOnATerminalUnlessColourIsOff() throws {
+    @Test func errorsAreRedOnATerminalUnlessColourIsOff() async throws {
         let red = "\u{1B}[1;31merror:\u{1B}[0m"
-        #expect(try onATerminal(["plan", "missing.jsonl"]).contains(red + " missing.jsonl: cannot open"))
-        let noColor = try onATerminal(["plan", "missing.jsonl", "--no-color"])
+        #expect(try await onATerminal(["plan", "missing.jsonl"]).contains(red + " missing.jsonl: cannot open"))
+        let noColor = try await onATerminal(["plan", "missing.jsonl", "--no-color"])
         #expect(noColor.contains("error: missing.jsonl: cannot open") && !noColor.contains("\u{1B}["))
-        let environment = try onATerminal(["plan", "missing.jsonl"], environment: ["NO_COLOR": "1"])
+        let environment = try await onATerminal(["plan", "missing.jsonl"], environment: ["NO_COLOR": "1"])
         #expect(environment.contains("error: missing.jsonl: cannot open") && !environment.contains("\u{1B}["))
         // Not a terminal: plain text.
-        let piped = try CabatchBinary.run(["plan", "missing.jsonl"])
+        let piped = try await CabatchBinary.run(["plan", "missing.jsonl"])
         #expect(piped.stderr.hasPrefix("error: missing.jsonl: cannot open"))
     }
 

@@ -12,13 +12,7 @@ struct ClientHarness {
 
     var inventory: Inventory { emulator.inventory }
 
-    static let environment = [
-        "AWS_ACCESS_KEY_ID": EmulatorConfiguration.exampleAccessKeyID,
-        "AWS_SECRET_ACCESS_KEY": EmulatorConfiguration.exampleSecretAccessKey,
-        "AWS_REGION": "us-east-1",
-        "HOME": "/nonexistent",
-        "PATH": "/usr/bin:/bin",
-    ]
+    static let environment = RunningEmulator.clientEnvironment
 
     /// Runs `body` against an emulator holding `rows`, stopping both afterwards whatever happens.
     static func with<T: Sendable>(rows: [ManifestRow], configuration: EmulatorConfiguration = EmulatorConfiguration(),

@@ -112,13 +112,7 @@ struct RunFixture {
         }
     }
 
-    static let environment = [
-        "AWS_ACCESS_KEY_ID": EmulatorConfiguration.exampleAccessKeyID,
-        "AWS_SECRET_ACCESS_KEY": EmulatorConfiguration.exampleSecretAccessKey,
-        "AWS_REGION": "us-east-1",
-        "HOME": "/nonexistent",
-        "PATH": "/usr/bin:/bin",
-    ]
+    static let environment = RunningEmulator.clientEnvironment
 }
 
 /// What the emulator's inventory says happened.

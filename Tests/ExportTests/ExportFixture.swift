@@ -10,13 +10,7 @@ import TestSupport
 /// A domain whose repositories, packages and versions are known exactly, served by an emulator,
 /// and the inventory an export of it must write.
 struct ExportFixture {
-    static let environment = [
-        "AWS_ACCESS_KEY_ID": EmulatorConfiguration.exampleAccessKeyID,
-        "AWS_SECRET_ACCESS_KEY": EmulatorConfiguration.exampleSecretAccessKey,
-        "AWS_REGION": "us-east-1",
-        "HOME": "/nonexistent",
-        "PATH": "/usr/bin:/bin",
-    ]
+    static let environment = RunningEmulator.clientEnvironment
     static let owner = "111122223333"
     static let statuses: [PackageVersionStatus] = [.published, .published, .published, .unlisted, .archived]
 
