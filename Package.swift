@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.11.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        // Already in the graph through AsyncHTTPClient and Hummingbird; named for the loopback servers tests stand up.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // Already in the graph through AsyncHTTPClient; named for custom CA bundles and the emulator's TLS.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
@@ -76,6 +78,7 @@ let package = Package(
             dependencies: [
                 "Model", "SigV4", "JSONLines", "Manifest",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 // --tls-cert/--tls-key: HTTPS on loopback, for clients with a custom CA bundle.
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -93,7 +96,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Emulator", "Manifest", "JSONLines", "Model"]),
+        .target(name: "TestSupport", dependencies: [
+            "Emulator", "Manifest", "JSONLines", "Model", "SigV4",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         // Throughput of the emulator under a keep-alive client (scripts/bench-emulator.sh).
         .executableTarget(
             name: "emulator-bench",
@@ -116,13 +123,13 @@ let package = Package(
         .testTarget(name: "SelectionTests", dependencies: ["Selection", "Manifest", "Model", "JSONLines", "TestSupport"]),
         .testTarget(name: "PlanTests", dependencies: ["Plan", "Manifest", "JSONLines", "Model", "TestSupport"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "Model", "TestSupport"]),
-        .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "Model", "SigV4", "TestSupport"]),
+        .testTarget(name: "CodeArtifactTests", dependencies: ["CodeArtifact", "Emulator", "Model", "SigV4", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "CodeArtifact", "Emulator", "Manifest", "Model", "JSONLines", "TestSupport"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CodeArtifact", "Model", "JSONLines", "TestSupport"], exclude: ["conformance"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Plan", "Model", "JSONLines", "TestSupport"]),
-        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "Report", "Model", "JSONLines", "TestSupport"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Journal", "Plan", "Report", "Model", "JSONLines", "SigV4", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Journal", "Plan", "Manifest", "Model", "JSONLines", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Emulator", "Manifest", "JSONLines", "Model", "Plan"],
+        .testTarget(name: "CabatchTests", dependencies: ["TestSupport", "Emulator", "Manifest", "JSONLines", "Model", "Plan", "SigV4"],
                     exclude: ["Snapshots"]),
     ]
 )

@@ -10,6 +10,8 @@ import SigV4
 public final class EmulatorCore: Sendable {
     public let configuration: EmulatorConfiguration
     public let inventory: Inventory
+    /// The key pairs the service accepts: the configuration's, and any a test's token service adds.
+    public let accessKeys: KeyRing
     private let verifier: SigV4Verifier
     private let faults: FaultInjector
     private let clock: WallClock
@@ -23,10 +25,9 @@ public final class EmulatorCore: Sendable {
         self.faults = FaultInjector(configuration.faults)
         var generator = SplitMix64(seed: configuration.faults.seed ^ 0x5EED)
         self.instance = generator.next()
-        let (accessKeyID, secretAccessKey) = (configuration.accessKeyID, configuration.secretAccessKey)
-        self.verifier = SigV4Verifier(region: configuration.region, service: "codeartifact", clock: clock) {
-            $0 == accessKeyID ? secretAccessKey : nil
-        }
+        let accessKeys = KeyRing([Credentials(accessKeyID: configuration.accessKeyID, secretAccessKey: configuration.secretAccessKey)])
+        self.accessKeys = accessKeys
+        self.verifier = SigV4Verifier(region: configuration.region, service: "codeartifact", clock: clock, keyRing: accessKeys)
     }
 
     /// What to do with `request`, when, and what to log about it.
@@ -51,9 +52,12 @@ public final class EmulatorCore: Sendable {
         if decision.refusal == .reset {
             return EmulatorOutcome(action: .closeConnection, delayMilliseconds: delay, logEntry: entry)
         }
-        if case .failure(let failure) = verifier.verify(request) {
+        switch verifier.verify(request) {
+        case .failure(let failure):
             entry.fault = nil
             return fail(ServiceException(failure.errorType, failure.description))
+        case .success(let authorization):
+            entry.accessKeyID = authorization.accessKeyID
         }
         if let limit = configuration.faults.expireCredentialsAfter, decision.sequence > UInt64(limit) {
             entry.fault = "expired"

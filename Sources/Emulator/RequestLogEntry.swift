@@ -18,6 +18,8 @@ public struct RequestLogEntry: Sendable {
     public var outcomes: [(version: String, outcome: String)]
     /// `reset`, `throttle`, `error`, `lost-500`, `lost-drop`, `skip`, or `nil`.
     public var fault: String?
+    /// The access key id whose signature was accepted, as CloudTrail records it; `nil` before that.
+    public var accessKeyID: String? = nil
 
     /// The entry as one line of JSON, newline included.
     public func jsonLine() -> [UInt8] {
@@ -26,6 +28,7 @@ public struct RequestLogEntry: Sendable {
         // Milliseconds order requests within a second.
         json.member("time", Timestamp(flooringSecondsSinceEpoch: time.timeIntervalSince1970).iso8601)
         json.member("requestId", requestID)
+        json.memberIfPresent("accessKeyId", accessKeyID)
         json.memberIfPresent("operation", operation)
         json.memberIfPresent("package", package?.resourcePath)
         if !versions.isEmpty {

@@ -16,20 +16,36 @@ public struct SigV4Verifier: Sendable {
     public var maximumSkew: TimeInterval
     /// Whether the canonical path has `.` and `..` segments and repeated slashes resolved (all services but S3).
     public var normalizesPath: Bool
-    private let secretAccessKey: @Sendable (String) -> String?
+    private let credentials: @Sendable (String) -> Credentials?
     private let keyCache: SigningKeyCache
 
-    /// - Parameter secretAccessKey: the secret for an access key id, or `nil` when the key is unknown.
+    /// - Parameter credentials: the key pair an access key id names (with its session token and
+    ///   expiration when it is temporary), or `nil` when the key is unknown.
     public init(region: String?, service: String, clock: WallClock = .system, maximumSkew: TimeInterval = 300,
                 normalizesPath: Bool = true, keyCache: SigningKeyCache = SigningKeyCache(),
-                secretAccessKey: @escaping @Sendable (String) -> String?) {
+                credentials: @escaping @Sendable (String) -> Credentials?) {
         self.region = region
         self.service = service
         self.clock = clock
         self.maximumSkew = maximumSkew
         self.normalizesPath = normalizesPath
         self.keyCache = keyCache
-        self.secretAccessKey = secretAccessKey
+        self.credentials = credentials
+    }
+
+    /// A verifier for long-term keys only: `secretAccessKey` gives the secret for an access key id.
+    public init(region: String?, service: String, clock: WallClock = .system, maximumSkew: TimeInterval = 300,
+                normalizesPath: Bool = true, keyCache: SigningKeyCache = SigningKeyCache(),
+                secretAccessKey: @escaping @Sendable (String) -> String?) {
+        self.init(region: region, service: service, clock: clock, maximumSkew: maximumSkew, normalizesPath: normalizesPath,
+                  keyCache: keyCache) { id in secretAccessKey(id).map { Credentials(accessKeyID: id, secretAccessKey: $0) } }
+    }
+
+    /// A verifier for the keys in `keyRing`, as they are when each request arrives.
+    public init(region: String?, service: String, clock: WallClock = .system, maximumSkew: TimeInterval = 300,
+                normalizesPath: Bool = true, keyCache: SigningKeyCache = SigningKeyCache(), keyRing: KeyRing) {
+        self.init(region: region, service: service, clock: clock, maximumSkew: maximumSkew, normalizesPath: normalizesPath,
+                  keyCache: keyCache, credentials: { keyRing[$0] })
     }
 
     /// The parsed authorization of `request` when its signature is valid now.
@@ -45,7 +61,7 @@ public struct SigV4Verifier: Sendable {
         guard authorization.scope == expected else {
             return .failure(.scopeMismatch(expected: expected, received: authorization.scope))
         }
-        guard let secret = secretAccessKey(authorization.accessKeyID) else {
+        guard let known = credentials(authorization.accessKeyID) else {
             return .failure(.unknownAccessKey(accessKeyID: authorization.accessKeyID))
         }
         let now = clock.now()
@@ -57,12 +73,20 @@ public struct SigV4Verifier: Sendable {
         let canonical = CanonicalRequest.bytes(request, signedHeaders: authorization.signedHeaders, payloadHash: payloadHash,
                                                normalizesPath: normalizesPath)
         let toSign = SigV4Signer.stringToSign(canonicalRequest: canonical, time: time, scope: expected)
-        let credentials = Credentials(accessKeyID: authorization.accessKeyID, secretAccessKey: secret)
-        let signature = SigV4Signer.signature(of: toSign, keyCache.hmac(credentials: credentials, day: expected.day,
+        let signature = SigV4Signer.signature(of: toSign, keyCache.hmac(credentials: known, day: expected.day,
                                                                          region: expected.region, service: service))
         guard Self.constantTimeEqual(signature, authorization.signature.utf8) else {
             return .failure(.signatureMismatch(canonicalRequest: String(decoding: canonical, as: UTF8.self)))
         }
+        // Temporary keys are only half of a credential: the session token issued with them must come
+        // along, and they stop working when they expire, whatever the signature says.
+        let token = request.header("x-amz-security-token")
+        switch (known.sessionToken, token) {
+        case (nil, nil): break
+        case let (expected?, sent?) where Self.constantTimeEqual(Array(expected.utf8), sent.utf8): break
+        default: return .failure(.invalidSessionToken)
+        }
+        if let expiration = known.expiration, expiration <= now { return .failure(.expiredToken) }
         return .success(authorization)
     }
 

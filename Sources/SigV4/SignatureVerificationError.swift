@@ -17,6 +17,11 @@ public enum SignatureVerificationError: Error, Sendable, Hashable, CustomStringC
     case clockSkew(requestTime: Date, serverTime: Date)
     /// The recomputed signature differs from the one sent.
     case signatureMismatch(canonicalRequest: String)
+    /// Temporary keys sent without their session token or with another one, or a session token
+    /// sent with long-term keys.
+    case invalidSessionToken
+    /// Temporary keys past their expiration.
+    case expiredToken
 
     /// A stable, payload-free name for metrics and tests.
     public var code: String {
@@ -28,6 +33,8 @@ public enum SignatureVerificationError: Error, Sendable, Hashable, CustomStringC
         case .scopeMismatch: "scope_mismatch"
         case .clockSkew: "clock_skew"
         case .signatureMismatch: "signature_mismatch"
+        case .invalidSessionToken: "invalid_session_token"
+        case .expiredToken: "expired_token"
         }
     }
 
@@ -36,7 +43,8 @@ public enum SignatureVerificationError: Error, Sendable, Hashable, CustomStringC
         switch self {
         case .missingAuthorization: .missingAuthenticationToken
         case .malformedAuthorization, .invalidDate: .incompleteSignature
-        case .unknownAccessKey: .unrecognizedClient
+        case .unknownAccessKey, .invalidSessionToken: .unrecognizedClient
+        case .expiredToken: .expiredToken
         case .scopeMismatch, .clockSkew, .signatureMismatch: .invalidSignature
         }
     }
@@ -53,8 +61,10 @@ public enum SignatureVerificationError: Error, Sendable, Hashable, CustomStringC
             "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters for AWS4-HMAC-SHA256."
         case .invalidDate:
             "Authorization header requires existence of a valid 'X-Amz-Date' header matching the credential scope's date."
-        case .unknownAccessKey:
+        case .unknownAccessKey, .invalidSessionToken:
             "The security token included in the request is invalid."
+        case .expiredToken:
+            "The security token included in the request is expired"
         case let .scopeMismatch(expected, received):
             "Credential should be scoped to region '\(expected.region)' and service '\(expected.service)', "
                 + "not '\(received.region)' and '\(received.service)'."

@@ -1,6 +1,8 @@
 import Emulator
 import Foundation
+import JSONLines
 import Manifest
+import SigV4
 
 /// An emulator serving on a free loopback port inside the test process, until `stop()`.
 ///
@@ -40,12 +42,16 @@ public final class RunningEmulator: Sendable {
     }
 
     /// Starts an emulator over `inventory` and returns once it accepts connections.
+    ///
+    /// - Parameter clock: the service's "now": a test that moves a client's clock forward moves
+    ///   this one with it, so that signatures stay in time and temporary keys expire.
     public static func start(inventory: Inventory = Inventory(),
-                             configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> RunningEmulator {
+                             configuration: EmulatorConfiguration = EmulatorConfiguration(),
+                             clock: WallClock = .system) async throws -> RunningEmulator {
         var configuration = configuration
         configuration.port = 0
         let requestLog = try configuration.requestLogPath.map { path throws(EmulatorFileError) in try RequestLog(path: path) }
-        let core = EmulatorCore(configuration: configuration, inventory: inventory)
+        let core = EmulatorCore(configuration: configuration, inventory: inventory, clock: clock)
         let server = EmulatorServer(core: core, requestLog: requestLog)
         let listening = ListeningSignal()
         let shutdown = EmulatorShutdown()
@@ -69,10 +75,22 @@ public final class RunningEmulator: Sendable {
 
     /// Starts an emulator whose inventory holds `rows`.
     public static func start(rows: [ManifestRow],
-                             configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> RunningEmulator {
+                             configuration: EmulatorConfiguration = EmulatorConfiguration(),
+                             clock: WallClock = .system) async throws -> RunningEmulator {
         let inventory = Inventory()
         inventory.add(contentsOf: rows)
-        return try await start(inventory: inventory, configuration: configuration)
+        return try await start(inventory: inventory, configuration: configuration, clock: clock)
+    }
+
+    /// The request log so far, one JSON object per request (the configuration must name a log).
+    public func loggedRequests() throws -> [JSONObject] {
+        guard let path = core.configuration.requestLogPath, let requestLog else { return [] }
+        requestLog.flush()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            guard let object = try JSONValue.parse(Array(line.utf8)).objectValue else { throw CocoaError(.fileReadCorruptFile) }
+            return object
+        }
     }
 
     /// Runs `body` with an emulator over `inventory`, stopping it afterwards whatever happens.

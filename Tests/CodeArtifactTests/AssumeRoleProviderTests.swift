@@ -1,10 +1,12 @@
 import CodeArtifact
+import Emulator
 import Foundation
 import SigV4
+import TestSupport
 import Testing
 
 /// `role_arn` profiles against an STS stand-in that checks every `AssumeRole` signature against the
-/// source keys and hands out temporary keys that the CodeArtifact stand-in then requires.
+/// source keys and hands out temporary keys that the emulator then requires, session token included.
 @Suite struct AssumeRoleProviderTests {
     static let sourceSecret = "secretSOURCEprofile000000000000000000000"
     static let environmentSecret = "secretSOURCEenvironment"
@@ -61,31 +63,31 @@ import Testing
         aws_secret_access_key = \(sourceSecret)
         """
 
-    /// STS and CodeArtifact stand-ins sharing one set of keys, and every `AssumeRole` form received.
+    /// An STS stand-in and the emulator sharing one key ring, and every `AssumeRole` form received.
     final class World: @unchecked Sendable {
-        let keys = IssuedKeys()
+        let keys: KeyIssuer
         let forms = LoopbackServer.RequestLog()
-        var sts: LoopbackServer!
-        var service: LoopbackServer!
+        let sts: LoopbackServer
+        let service: RunningEmulator
         let home: TemporaryHome
-        /// How long issued keys live.
-        let lifetime: TimeInterval
 
-        init(lifetime: TimeInterval = 3_600) async throws {
-            self.lifetime = lifetime
+        /// - Parameter clock: the emulator's and STS's "now", which the client's clock must follow.
+        init(clock: WallClock = .system) async throws {
             home = try TemporaryHome(config: AssumeRoleProviderTests.config, credentials: AssumeRoleProviderTests.credentials)
-            keys.add("AKIDSOURCE", secret: AssumeRoleProviderTests.sourceSecret)
-            keys.add("AKIDENVIRONMENT", secret: AssumeRoleProviderTests.environmentSecret)
-            let keys = self.keys, forms = self.forms
+            service = try await CredentialTestServers.emulator(clock: clock)
+            let keys = KeyIssuer(ring: service.core.accessKeys), forms = self.forms
+            self.keys = keys
+            keys.ring.insert(Credentials(accessKeyID: "AKIDSOURCE", secretAccessKey: AssumeRoleProviderTests.sourceSecret))
+            keys.ring.insert(Credentials(accessKeyID: "AKIDENVIRONMENT", secretAccessKey: AssumeRoleProviderTests.environmentSecret))
             sts = try await LoopbackServer { request in
                 forms.append(request)
-                guard case let .success(signer) = keys.verify(request, service: "sts") else {
-                    return CredentialTestServers.stsError("SignatureDoesNotMatch")
+                guard case let .success(signer) = keys.verify(request, service: "sts", clock: clock) else {
+                    return KeyIssuer.stsError("SignatureDoesNotMatch")
                 }
                 let form = Dictionary(QueryParameter.parse(rawQuery: String(decoding: request.body, as: UTF8.self))
                     .map { ($0.name, $0.value) }) { a, _ in a }
                 guard form["Action"] == "AssumeRole", let role = form["RoleArn"], form["RoleSessionName"] != nil else {
-                    return CredentialTestServers.stsError("InvalidAction", status: 400)
+                    return KeyIssuer.stsError("InvalidAction", status: 400)
                 }
                 // Each role trusts one principal, as a trust policy would.
                 let trusted: [String: String] = [
@@ -93,18 +95,14 @@ import Testing
                     "mfa": "AKIDSOURCE", "short": "AKIDSOURCE",
                 ]
                 let name = String(role.split(separator: "/").last ?? "")
-                guard let principal = trusted[name], signer.hasPrefix(principal) else { return CredentialTestServers.stsError("AccessDenied") }
-                if name == "partner", form["ExternalId"] != "partner-external-id" { return CredentialTestServers.stsError("AccessDenied") }
+                guard let principal = trusted[name], signer.hasPrefix(principal) else { return KeyIssuer.stsError("AccessDenied") }
+                if name == "partner", form["ExternalId"] != "partner-external-id" { return KeyIssuer.stsError("AccessDenied") }
                 if name == "mfa", form["SerialNumber"] != "arn:aws:iam::111122223333:mfa/alice" || form["TokenCode"] != "123456" {
-                    return CredentialTestServers.stsError("AccessDenied")
+                    return KeyIssuer.stsError("AccessDenied")
                 }
-                let (id, issued) = keys.issue(prefix: "ASIA\(name.uppercased())", lifetime: Double(form["DurationSeconds"] ?? "")
-                    ?? (name == "short" ? 900 : 3_600))
-                // The newest keys of a role replace the older ones: the service must see the refreshed pair.
-                keys.revokeAllBut(id, prefix: "ASIA\(name.uppercased())")
-                return CredentialTestServers.assumeRoleAnswer(id, issued)
+                let lifetime = Double(form["DurationSeconds"] ?? "") ?? (name == "short" ? 900 : 3_600)
+                return KeyIssuer.stsAnswer(keys.issue(prefix: "ASIA\(name.uppercased())", lifetime: lifetime, now: clock.now()))
             }
-            service = try await CredentialTestServers.service(keys)
         }
 
         func configuration(profile: String, environment: [String: String] = [:],
@@ -112,7 +110,7 @@ import Testing
             try ClientConfiguration.resolve(
                 environment: noMetadata.merging(["HOME": home.path, "AWS_ENDPOINT_URL_STS": sts.url]) { a, _ in a }
                     .merging(environment) { a, _ in a },
-                profile: profile, region: "us-east-1", endpointURL: service.url, prompt: prompt)
+                profile: profile, region: "us-east-1", endpointURL: service.url.absoluteString, prompt: prompt)
         }
 
         func form(_ index: Int) -> [String: String] {
@@ -123,7 +121,7 @@ import Testing
 
         func stop() async throws {
             try await sts.stop()
-            try await service.stop()
+            await service.stop()
         }
     }
 
@@ -183,20 +181,22 @@ import Testing
     }
 
     @Test func aRunThatOutlivesTheRoleCredentialsAssumesItAgain() async throws {
-        let world = try await World()
+        // The emulator and STS keep the client's time: the emulator refuses keys past their expiration.
         let clock = ManualClock(Date())
+        let world = try await World(clock: clock.wallClock)
         let client = CodeArtifactClient(configuration: try world.configuration(profile: "short"), userAgent: "cabatch-tests",
                                         concurrency: 1, connectTimeout: 2, readTimeout: 10, clock: clock.wallClock)
         var signers: [String?] = []
-        // 15-minute credentials, refreshed 10 minutes before expiry: the third minute-6 step passes their end.
-        for _ in 0..<4 {
-            _ = try await client.send(DeletePackageVersions(package: CredentialTestServers.package, versions: ["1.0.0"]))
-            signers.append(world.service.requests.last?.header("Authorization").flatMap(AuthorizationHeader.init(parsing:))?.accessKeyID)
+        // 15-minute credentials, refreshed 10 minutes before expiry: the first pair is long expired by the last step.
+        for version in CredentialTestServers.versions.prefix(4) {
+            _ = try await client.send(DeletePackageVersions(package: CredentialTestServers.package, versions: [version]))
+            signers.append(try CredentialTestServers.signer(world.service, deleted: version))
             clock.advance(by: 360)
         }
         try await client.shutdown()
         #expect(signers == ["ASIASHORT1", "ASIASHORT2", "ASIASHORT3", "ASIASHORT4"])
         #expect(world.forms.all.count == 4)
+        #expect(world.service.inventory.snapshot().filter { $0.status == "Deleted" }.map(\.version) == Array(CredentialTestServers.versions.prefix(4)))
         try await world.stop()
     }
 
@@ -225,7 +225,7 @@ import Testing
         dump(configuration, to: &text)
         // A refused AssumeRole (STS echoing nothing secret back) leaves no secret in the error either.
         let denied = try world.configuration(profile: "partner", environment: [:])
-        world.keys.revokeAllBut("none", prefix: "AKIDSOURCE")
+        world.keys.ring.remove("AKIDSOURCE")
         do {
             _ = try await CredentialTestServers.deleteOnce(denied, service: world.service, logger: recorder.logger)
         } catch {

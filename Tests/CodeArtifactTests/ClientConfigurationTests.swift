@@ -1,5 +1,6 @@
 import CodeArtifact
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ClientConfigurationTests {

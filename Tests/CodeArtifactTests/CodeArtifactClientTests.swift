@@ -2,6 +2,7 @@ import Model
 import CodeArtifact
 import Foundation
 import SigV4
+import TestSupport
 import Testing
 
 /// The client end to end against a loopback server that verifies every signature with `SigV4Verifier`.
@@ -14,7 +15,7 @@ import Testing
 
     /// Answers like CodeArtifact: verifies the signature, then lets `route` answer.
     static func server(_ route: @escaping @Sendable (LoopbackServer.Request) -> LoopbackServer.Response) async throws -> LoopbackServer {
-        let verifier = SigV4Verifier(region: "us-east-1", service: "codeartifact") { $0 == "AKIDEXAMPLE" ? secret : nil }
+        let verifier = SigV4Verifier(region: "us-east-1", service: "codeartifact", keyRing: KeyRing([credentials]))
         return try await LoopbackServer { request in
             let signing = SigningRequest(method: request.method, rawPath: request.path, rawQuery: request.rawQuery,
                                          headers: request.headers, body: request.body)
@@ -71,7 +72,7 @@ import Testing
             return error.type == .throttling && error.retryAfter == 3 && error.requestID == "req-t"
                 && error.classification.retry == .throttling
         }
-        let wrong = try Self.client(server, credentials: Credentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wrong"))
+        let wrong = try Self.client(server, credentials: Credentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wrong", sessionToken: Self.token))
         await #expect {
             try await wrong.send(operation)
         } throws: { error in

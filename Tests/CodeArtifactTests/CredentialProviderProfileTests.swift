@@ -1,6 +1,7 @@
 import CodeArtifact
 import Foundation
 import SigV4
+import TestSupport
 import Testing
 
 /// Pins `ProfileCredentialProvider`: keys from either shared file (the credentials file wins

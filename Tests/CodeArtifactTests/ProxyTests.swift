@@ -1,9 +1,11 @@
 import CodeArtifact
+import Emulator
 import Foundation
 import SigV4
+import TestSupport
 import Testing
 
-/// `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` with a CONNECT proxy between cabatch and the loopback stand-ins.
+/// `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` with a CONNECT proxy between cabatch and the emulator or STS.
 @Suite struct ProxyTests {
     static let proxyPassword = "proxyPASSWORDvalue"
     static let keySecret = "secretSTATICkey00000000000000000000000000"
@@ -54,14 +56,13 @@ import Testing
     }
 
     @Test func requestsGoThroughTheProxyWithItsCredentials() async throws {
-        let keys = IssuedKeys()
-        keys.add("AKIDSTATIC", secret: Self.keySecret)
-        let service = try await CredentialTestServers.service(keys)
+        let service = try await CredentialTestServers.emulator()
+        service.core.accessKeys.insert(Credentials(accessKeyID: "AKIDSTATIC", secretAccessKey: Self.keySecret))
         let proxy = try await ConnectProxy(authorization: Self.proxyAuthorization)
         let home = try TemporaryHome()
         let recorder = LogRecorder()
         let configuration = try ClientConfiguration.resolve(environment: environment(proxy).merging(["HOME": home.path]) { a, _ in a },
-                                                            region: "us-east-1", endpointURL: service.url)
+                                                            region: "us-east-1", endpointURL: service.url.absoluteString)
         let signer = try await CredentialTestServers.deleteOnce(configuration, service: service, logger: recorder.logger)
         #expect(signer == "AKIDSTATIC")
         #expect(proxy.targets == ["127.0.0.1:\(service.port)"])
@@ -71,23 +72,22 @@ import Testing
         #expect(text.contains("via http://<credentials>@127.0.0.1:\(proxy.port)"))
         #expect(!text.contains(Self.proxyPassword))
         try await proxy.stop()
-        try await service.stop()
+        await service.stop()
     }
 
     @Test func noProxyKeepsRequestsDirect() async throws {
-        let keys = IssuedKeys()
-        keys.add("AKIDSTATIC", secret: Self.keySecret)
-        let service = try await CredentialTestServers.service(keys)
+        let service = try await CredentialTestServers.emulator()
+        service.core.accessKeys.insert(Credentials(accessKeyID: "AKIDSTATIC", secretAccessKey: Self.keySecret))
         let proxy = try await ConnectProxy(authorization: Self.proxyAuthorization)
         let home = try TemporaryHome()
         let configuration = try ClientConfiguration.resolve(
             environment: environment(proxy, ["HOME": home.path, "NO_PROXY": "localhost,127.0.0.1"]),
-            region: "us-east-1", endpointURL: service.url)
+            region: "us-east-1", endpointURL: service.url.absoluteString)
         let signer = try await CredentialTestServers.deleteOnce(configuration, service: service)
         #expect(signer == "AKIDSTATIC")
         #expect(proxy.targets.isEmpty)
         try await proxy.stop()
-        try await service.stop()
+        await service.stop()
     }
 
     @Test func stsGoesThroughTheProxyAndInstanceMetadataNever() async throws {
@@ -113,7 +113,7 @@ import Testing
                           "AWS_EC2_METADATA_SERVICE_ENDPOINT": imds.url,
                           // A loaded test machine can take longer than the one-second default to connect.
                           "AWS_METADATA_SERVICE_TIMEOUT": "10"],
-            profile: "instance", region: "us-east-1", endpointURL: world.service.url)
+            profile: "instance", region: "us-east-1", endpointURL: world.service.url.absoluteString)
         let signer = try await CredentialTestServers.deleteOnce(configuration, service: world.service)
         #expect(signer == "ASIADEV1")
         #expect(imds.requests.count == 3)

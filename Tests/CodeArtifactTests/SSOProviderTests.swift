@@ -1,11 +1,14 @@
 import CodeArtifact
+import Emulator
 import Foundation
 import JSONLines
 import Model
 import SigV4
+import TestSupport
 import Testing
 
-/// IAM Identity Center profiles against a portal and OIDC stand-in, with the AWS CLI's token cache in a temporary HOME.
+/// IAM Identity Center profiles against a portal and OIDC stand-in, with the AWS CLI's token cache in a temporary HOME;
+/// the role credentials the portal hands out are the only ones the emulator accepts.
 @Suite struct SSOProviderTests {
     static let config = """
         [profile sso]
@@ -41,14 +44,16 @@ import Testing
 
     /// The portal and OIDC in one loopback server (both endpoint variables point at it).
     final class World: @unchecked Sendable {
-        let keys = IssuedKeys()
-        var sso: LoopbackServer!
-        var service: LoopbackServer!
+        let keys: KeyIssuer
+        let sso: LoopbackServer
+        let service: RunningEmulator
         let home: TemporaryHome
 
         init() async throws {
             home = try TemporaryHome(config: SSOProviderTests.config)
-            let keys = self.keys
+            service = try await CredentialTestServers.emulator()
+            let keys = KeyIssuer(ring: service.core.accessKeys)
+            self.keys = keys
             sso = try await LoopbackServer { request in
                 switch (request.method, request.path) {
                 case ("GET", "/federation/credentials"):
@@ -60,8 +65,8 @@ import Testing
                     guard query["role_name"] == "CodeArtifactCleanup", query["account_id"] == "111122223333" else {
                         return .json(#"{"message":"No access"}"#, status: 403, headers: [HeaderField("x-amzn-ErrorType", "ForbiddenException")])
                     }
-                    let (id, issued) = keys.issue(prefix: "ASIASSO", lifetime: 3_600)
-                    return .json(#"{"roleCredentials":{"accessKeyId":"\#(id)","secretAccessKey":"\#(issued.secret)","sessionToken":"\#(issued.token!)","expiration":\#(Int64(issued.expiration.timeIntervalSince1970 * 1_000))}}"#)
+                    let issued = keys.issue(prefix: "ASIASSO", lifetime: 3_600)
+                    return .json(#"{"roleCredentials":{"accessKeyId":"\#(issued.accessKeyID)","secretAccessKey":"\#(issued.secretAccessKey)","sessionToken":"\#(issued.sessionToken!)","expiration":\#(Int64(issued.expiration!.timeIntervalSince1970 * 1_000))}}"#)
                 case ("POST", "/token"):
                     guard let body = try? JSONValue.parse(request.body).objectValue,
                           body["grantType"]?.stringValue == "refresh_token", body["refreshToken"]?.stringValue == "refreshTOKEN1",
@@ -72,19 +77,18 @@ import Testing
                     return .text("", status: 404)
                 }
             }
-            service = try await CredentialTestServers.service(keys)
         }
 
         func configuration(profile: String) throws -> ClientConfiguration {
             try ClientConfiguration.resolve(
                 environment: noMetadata.merging(["HOME": home.path, "AWS_ENDPOINT_URL_SSO": sso.url,
                                                  "AWS_ENDPOINT_URL_SSO_OIDC": sso.url]) { a, _ in a },
-                profile: profile, region: "us-east-1", endpointURL: service.url)
+                profile: profile, region: "us-east-1", endpointURL: service.url.absoluteString)
         }
 
         func stop() async throws {
             try await sso.stop()
-            try await service.stop()
+            await service.stop()
         }
     }
 

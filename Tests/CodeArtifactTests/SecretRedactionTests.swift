@@ -2,6 +2,7 @@ import Model
 import CodeArtifact
 import Foundation
 import SigV4
+import TestSupport
 import Testing
 
 /// No secret reaches a description, a mirror (`dump`), an error message or a log line.

@@ -122,6 +122,38 @@ import Model
         #expect(core.inventory.snapshot().allSatisfy { $0.deletes == 0 })
     }
 
+    @Test func temporaryKeysAreAcceptedWithTheirSessionTokenUntilTheyExpire() throws {
+        let core = try EmulatorFixture.core(EmulatorFixture.rows([("1", nil), ("2", nil), ("3", nil)]))
+        let issued = Credentials(accessKeyID: "ASIATEMP1", secretAccessKey: "secretTEMP1", sessionToken: "tokenTEMP1",
+                                 expiration: EmulatorFixture.start.addingTimeInterval(60))
+        var holder = fixture
+        holder.credentials = issued
+        let before = try #require(Answer(core.handle(holder.delete(["1"]))))
+        #expect(before.errorType == "UnrecognizedClientException")
+
+        core.accessKeys.insert(issued)
+        let accepted = core.handle(holder.delete(["1"]))
+        #expect(Answer(accepted)?.status == 200)
+        // The log names the key the request was accepted under, as CloudTrail does.
+        #expect(accepted.logEntry.accessKeyID == "ASIATEMP1")
+
+        var tokenless = fixture
+        tokenless.credentials = Credentials(accessKeyID: "ASIATEMP1", secretAccessKey: "secretTEMP1")
+        let refused = core.handle(tokenless.delete(["2"]))
+        #expect(Answer(refused)?.errorType == "UnrecognizedClientException")
+        #expect(refused.logEntry.accessKeyID == nil)
+
+        let expired = try EmulatorFixture.core(EmulatorFixture.rows([("1", nil)]), now: EmulatorFixture.start.addingTimeInterval(60))
+        expired.accessKeys.insert(issued)
+        var late = holder
+        late.signedAt = EmulatorFixture.start.addingTimeInterval(60)
+        let answer = try #require(Answer(expired.handle(late.delete(["1"]))))
+        #expect(answer.errorType == "ExpiredTokenException")
+        #expect(!answer.message.contains("secretTEMP1") && !answer.message.contains("tokenTEMP1"))
+        #expect(core.inventory.snapshot().map(\.deletes) == [1, 0, 0])
+        #expect(expired.inventory.snapshot().map(\.deletes) == [0])
+    }
+
     @Test func deniedRepositoryIsAccessDenied() throws {
         let core = try EmulatorFixture.core(EmulatorFixture.rows([("1", nil)]),
                                             configuration: EmulatorConfiguration(deniedRepositories: ["acme/npm-store"]))

@@ -3,6 +3,7 @@ import Foundation
 import Journal
 import Plan
 import TestSupport
+import SigV4
 import Testing
 import JSONLines
 
@@ -143,6 +144,8 @@ import JSONLines
         configuration.accessKeyID = "AKIDLEAKCHECK"
         configuration.secretAccessKey = secret
         let emulator = try await RunningEmulator.start(rows: fixture.inventoryRows, configuration: configuration)
+        // Temporary keys: the emulator wants the session token with them.
+        emulator.core.accessKeys.insert(Credentials(accessKeyID: "AKIDLEAKCHECK", secretAccessKey: secret, sessionToken: token))
         var environment = RunFixture.environment
         environment["AWS_ACCESS_KEY_ID"] = "AKIDLEAKCHECK"
         environment["AWS_SECRET_ACCESS_KEY"] = secret

@@ -7,11 +7,11 @@ import Testing
     static let date = SigV4SignerTests.date
     static let secret = SigV4SignerTests.credentials.secretAccessKey
 
-    func verifier(now: Date = date, keyCache: SigningKeyCache = SigningKeyCache()) -> SigV4Verifier {
-        let secret = Self.secret
-        return SigV4Verifier(region: "us-east-1", service: "codeartifact", clock: .fixed(now), keyCache: keyCache) {
-            $0 == "AKIDEXAMPLE" ? secret : nil
-        }
+    /// A verifier that knows the signer tests' temporary credentials, session token included.
+    func verifier(now: Date = date, keyCache: SigningKeyCache = SigningKeyCache(),
+                  known: Credentials = SigV4SignerTests.credentials) -> SigV4Verifier {
+        SigV4Verifier(region: "us-east-1", service: "codeartifact", clock: .fixed(now), keyCache: keyCache,
+                      keyRing: KeyRing([known]))
     }
 
     func signed(_ credentials: Credentials = SigV4SignerTests.credentials, region: String = "us-east-1",
@@ -79,6 +79,45 @@ import Testing
         var notADate = signed()
         notADate.setHeader("X-Amz-Date", "20150230T123600Z")
         #expect(failure(verifier().verify(notADate)) == .invalidDate)
+    }
+
+    @Test func temporaryKeysNeedTheirSessionTokenUntilTheyExpire() {
+        let credentials = SigV4SignerTests.credentials
+        // Signed with the key pair alone: the signature is right, the token is missing.
+        let keyPairOnly = Credentials(accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey)
+        #expect(failure(verifier().verify(signed(keyPairOnly))) == .invalidSessionToken)
+
+        // Signed with another token: the signature is right, the token is not the one issued.
+        let otherToken = Credentials(accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey,
+                                     sessionToken: "ANOTHERTOKEN")
+        #expect(failure(verifier().verify(signed(otherToken))) == .invalidSessionToken)
+
+        // A token sent with long-term keys is refused too.
+        #expect(failure(verifier(known: keyPairOnly).verify(signed())) == .invalidSessionToken)
+        #expect(failure(verifier(known: keyPairOnly).verify(signed(keyPairOnly))) == nil)
+
+        let expiring = Credentials(accessKeyID: credentials.accessKeyID, secretAccessKey: credentials.secretAccessKey,
+                                   sessionToken: credentials.sessionToken, expiration: Self.date.addingTimeInterval(60))
+        #expect(failure(verifier(now: Self.date.addingTimeInterval(59), known: expiring).verify(signed())) == nil)
+        #expect(failure(verifier(now: Self.date.addingTimeInterval(60), known: expiring).verify(signed())) == .expiredToken)
+        #expect(SignatureVerificationError.expiredToken.awsErrorType == "ExpiredTokenException")
+        #expect(SignatureVerificationError.invalidSessionToken.awsErrorType == "UnrecognizedClientException")
+    }
+
+    @Test func aKeyRingChangesWhatIsAcceptedWhileInUse() {
+        let ring = KeyRing()
+        let verifier = SigV4Verifier(region: "us-east-1", service: "codeartifact", clock: .fixed(Self.date), keyRing: ring)
+        #expect(failure(verifier.verify(signed())) == .unknownAccessKey(accessKeyID: "AKIDEXAMPLE"))
+        ring.insert(SigV4SignerTests.credentials)
+        #expect(failure(verifier.verify(signed())) == nil)
+        ring.remove("AKIDEXAMPLE")
+        #expect(failure(verifier.verify(signed())) == .unknownAccessKey(accessKeyID: "AKIDEXAMPLE"))
+        // Its rendering names the key ids it holds and nothing secret.
+        ring.insert(SigV4SignerTests.credentials)
+        var text = "\(ring)"
+        dump(ring, to: &text)
+        #expect(text.contains("AKIDEXAMPLE"))
+        #expect(!text.contains(Self.secret) && !text.contains("SESSIONTOKENEXAMPLE"))
     }
 
     @Test func aRefusalQuotesTheCanonicalRequest() {

@@ -5,37 +5,46 @@ import NIOPosix
 import SigV4
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 standing in for STS, container, IMDS and CodeArtifact endpoints.
-final class LoopbackServer: Sendable {
-    struct Request: Sendable {
-        var method: String
-        var uri: String
-        var headers: [HeaderField]
-        var body: [UInt8]
+public final class LoopbackServer: Sendable {
+    /// One request as received.
+    public struct Request: Sendable {
+        public var method: String
+        public var uri: String
+        public var headers: [HeaderField]
+        public var body: [UInt8]
 
-        func header(_ name: String) -> String? {
+        public func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
         }
 
-        var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
-        var rawQuery: String {
+        public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
+        public var rawQuery: String {
             let parts = uri.split(separator: "?", maxSplits: 1)
             return parts.count > 1 ? String(parts[1]) : ""
         }
     }
 
-    struct Response: Sendable {
-        var status: Int
-        var headers: [HeaderField] = []
-        var body: [UInt8] = []
+    /// The answer a handler gives.
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [HeaderField] = []
+        public var body: [UInt8] = []
         /// Answer only after this long, to exercise read timeouts.
-        var delay: TimeInterval = 0
+        public var delay: TimeInterval = 0
 
-        static func json(_ text: String, status: Int = 200, headers: [HeaderField] = []) -> Response {
+        public init(status: Int, headers: [HeaderField] = [], body: [UInt8] = [], delay: TimeInterval = 0) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
+
+        public static func json(_ text: String, status: Int = 200, headers: [HeaderField] = []) -> Response {
             Response(status: status, headers: [HeaderField("Content-Type", "application/json")] + headers,
                      body: Array(text.utf8))
         }
 
-        static func text(_ text: String, status: Int = 200) -> Response {
+        public static func text(_ text: String, status: Int = 200) -> Response {
             Response(status: status, body: Array(text.utf8))
         }
     }
@@ -43,11 +52,11 @@ final class LoopbackServer: Sendable {
     private let channel: any Channel
     private let log = RequestLog()
 
-    var port: Int { channel.localAddress?.port ?? 0 }
-    var url: String { "http://127.0.0.1:\(port)" }
-    var requests: [Request] { log.all }
+    public var port: Int { channel.localAddress?.port ?? 0 }
+    public var url: String { "http://127.0.0.1:\(port)" }
+    public var requests: [Request] { log.all }
 
-    init(_ handler: @escaping @Sendable (Request) -> Response) async throws {
+    public init(_ handler: @escaping @Sendable (Request) -> Response) async throws {
         let log = self.log
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -60,15 +69,17 @@ final class LoopbackServer: Sendable {
             .get()
     }
 
-    func stop() async throws {
+    public func stop() async throws {
         try await channel.close()
     }
 
-    final class RequestLog: @unchecked Sendable {
+    /// Requests in the order received, shared between threads.
+    public final class RequestLog: @unchecked Sendable {
         private let lock = NSLock()
         private var requests: [Request] = []
-        func append(_ request: Request) { lock.withLock { requests.append(request) } }
-        var all: [Request] { lock.withLock { requests } }
+        public init() {}
+        public func append(_ request: Request) { lock.withLock { requests.append(request) } }
+        public var all: [Request] { lock.withLock { requests } }
     }
 
     private final class Handler: ChannelInboundHandler, @unchecked Sendable {

@@ -1,10 +1,10 @@
 import Foundation
 
 /// A throw-away `HOME` with optional `~/.aws/config` and `~/.aws/credentials`, removed when released.
-final class TemporaryHome {
-    let path: String
+public final class TemporaryHome {
+    public let path: String
 
-    init(config: String? = nil, credentials: String? = nil) throws {
+    public init(config: String? = nil, credentials: String? = nil) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("cabatch-home-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path + "/.aws", withIntermediateDirectories: true)
         if let config { try write(".aws/config", config) }
@@ -13,7 +13,7 @@ final class TemporaryHome {
 
     /// Writes `text` at `relative` inside the home and returns its absolute path.
     @discardableResult
-    func write(_ relative: String, _ text: String, executable: Bool = false) throws -> String {
+    public func write(_ relative: String, _ text: String, executable: Bool = false) throws -> String {
         let file = path + "/" + relative
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)

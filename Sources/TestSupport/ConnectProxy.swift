@@ -4,18 +4,18 @@ import NIOPosix
 
 /// An HTTP CONNECT proxy on 127.0.0.1, as corporate proxies are for AsyncHTTPClient (which tunnels
 /// every proxied request, http or https): records each tunnel's target and relays bytes both ways.
-final class ConnectProxy: Sendable {
+public final class ConnectProxy: Sendable {
     private let channel: any Channel
     private let log = Log()
 
-    var port: Int { channel.localAddress?.port ?? 0 }
+    public var port: Int { channel.localAddress?.port ?? 0 }
     /// `host:port` of every tunnel asked for, in order.
-    var targets: [String] { log.targets }
+    public var targets: [String] { log.targets }
     /// The `Proxy-Authorization` headers received.
-    var authorizations: [String?] { log.authorizations }
+    public var authorizations: [String?] { log.authorizations }
 
     /// - Parameter authorization: the `Proxy-Authorization` value required, or `nil` for an open proxy.
-    init(authorization: String? = nil) async throws {
+    public init(authorization: String? = nil) async throws {
         let log = self.log
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -28,14 +28,14 @@ final class ConnectProxy: Sendable {
             .get()
     }
 
-    func stop() async throws { try await channel.close() }
+    public func stop() async throws { try await channel.close() }
 
     final class Log: @unchecked Sendable {
         private let lock = NSLock()
         private var entries: [(String, String?)] = []
         func append(_ target: String, _ authorization: String?) { lock.withLock { entries.append((target, authorization)) } }
-        var targets: [String] { lock.withLock { entries.map(\.0) } }
-        var authorizations: [String?] { lock.withLock { entries.map(\.1) } }
+        public var targets: [String] { lock.withLock { entries.map(\.0) } }
+        public var authorizations: [String?] { lock.withLock { entries.map(\.1) } }
     }
 
     /// The client's side: reads the CONNECT head, opens the tunnel, then relays.
