@@ -7,7 +7,8 @@ import Plan
 
 /// One `apply` of a sealed plan, as steps the command line calls and prints between: check the
 /// plan, open its journal, send what is pending, verify. The plan and its journal are checked
-/// against each other once, when the journal is opened; the work is the journal's replay.
+/// against each other, and replayed, once, when the journal is opened: that replay gives the
+/// counts the confirmation shows and the pending work, and the run then streams the plan alone.
 public final class ApplyJob: Sendable {
     public let planPath: String
     public let header: PlanHeader
@@ -51,11 +52,13 @@ public final class ApplyJob: Sendable {
         public let writer: JournalWriter
         /// A new journal, rather than one a run began before.
         public let created: Bool
-        public let journal: PlanJournal
         public let before: PlanJournal.Tally
+        /// What the run has to send, from the same replay as `before`.
+        public let pending: PendingWork
     }
 
-    /// Opens (or creates) the plan's journal, which must name this plan, and tallies it.
+    /// Opens (or creates) the plan's journal, which must name this plan, and replays the plan
+    /// against it once: the tally and the pending work.
     public func openJournal(recorder: JournalRecorder, version: String, now: Date = Date()) throws -> Opened {
         let opened: (writer: JournalWriter, created: Bool)
         do {
@@ -65,28 +68,33 @@ public final class ApplyJob: Sendable {
         } catch { throw Refusal(description: "\(error)") }
         do {
             // Indexed after the torn tail (if any) was cut; the run appends behind it.
-            let journal = try PlanJournal.load(planPath)
-            return Opened(writer: opened.writer, created: opened.created, journal: journal, before: try journal.tally())
+            let (before, pending) = try PlanJournal.load(planPath).tallyAndPendingWork()
+            return Opened(writer: opened.writer, created: opened.created, before: before, pending: pending)
         } catch {
             try? opened.writer.close()
             throw Refusal(description: "\(error)")
         }
     }
 
-    /// Sends the journal's pending work through an executor, recording every answer; the
-    /// executor is handed to `started` before the run begins (Ctrl-C interrupts it).
+    /// Sends the pending work through an executor, recording every answer; the executor is
+    /// handed to `started` before the run begins (Ctrl-C interrupts it). The work is made from
+    /// the plan file, streamed a stretch of whole packages at a time, and the pending work the
+    /// journal's replay left: the run reads no journal record.
     public func run(_ opened: Opened, client: CodeArtifactClient, recorder: JournalRecorder, runStart: RunStart,
                     options: ExecutionOptions, progressInterval: Double,
                     onProgress: (@Sendable (ExecutionProgress) -> Void)?,
                     started: (Executor) -> Void) async throws -> ExecutionResult {
         recorder.attach(opened.writer)
         try recorder.recordRunStart(runStart)
-        let journal = opened.journal
+        let (planPath, planSHA256, pending) = (self.planPath, self.planSHA256, opened.pending)
         let feed = StretchFeed<WorkItem> { emit in
-            try journal.forEachStretch { replay in
-                try emit(replay.pendingRequests().map { request in
-                    WorkItem(request, priorAttempts: replay.nextAttempt(request: request.id) - 1)
+            let sha256 = try PlanFile.forEachStretch(planPath) { stretch in
+                try emit(pending.pendingRequests(in: stretch).map { request in
+                    WorkItem(request, priorAttempts: pending.nextAttempt(request: request.id) - 1)
                 })
+            }
+            guard sha256 == planSHA256 else {
+                throw Refusal(description: "\(planPath) changed while it was being applied (sha256 \(sha256.prefix(12))…, opened as \(planSHA256.prefix(12))…)")
             }
         }
         let executor = Executor(feed: feed, totalVersions: opened.before.states.pending, transport: ClientTransport(client: client),

@@ -93,28 +93,18 @@ public struct JournalIndex: Sendable {
         guard file >= 0 || lineStarts.isEmpty else { throw JournalError.io(file: path, operation: "open", reason: String(cString: strerror(errno))) }
         defer { if file >= 0 { close(file) } }
         var line: [UInt8] = []
-        var stretch = PlanRequests(firstId: 1)
-        var lastKey: PackageKey?
-        func flush() throws {
+        let sha256 = try PlanFile.forEachStretch(planPath, versionsPerStretch: versionsPerStretch) { stretch in
+            guard stretch.firstId + stretch.count - 1 <= lastOfRequest.count else {
+                let first = max(stretch.firstId, lastOfRequest.count + 1)
+                throw PlanError.damaged(file: planPath, line: first + 1,
+                                        reason: "request \(first) is past the \(lastOfRequest.count) the journal's plan has")
+            }
             var replay = JournalReplay(requests: stretch, source: path)
             try forEachRecord(of: stretch, file: file, buffer: &line) { sequence, record in
                 try replay.apply(record, sequence: sequence)
             }
             try body(replay)
         }
-        let sha256 = try PlanFile.forEachRequest(planPath, header: { _ in }) { request in
-            if request.key != lastKey, stretch.versionCount >= versionsPerStretch {
-                try flush()
-                stretch = PlanRequests(firstId: request.id)
-            }
-            guard request.id <= lastOfRequest.count else {
-                throw PlanError.damaged(file: planPath, line: request.id + 1,
-                                        reason: "request \(request.id) is past the \(lastOfRequest.count) the journal's plan has")
-            }
-            lastKey = request.key
-            stretch.append(request)
-        }
-        if !stretch.isEmpty { try flush() }
         if let header, sha256 != header.planSHA256 {
             throw JournalError.otherPlan(file: path, journalPlan: header.planSHA256, plan: sha256)
         }

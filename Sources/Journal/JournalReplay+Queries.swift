@@ -22,49 +22,9 @@ extension JournalReplay {
     /// The attempt number the next attempt of request `id` carries.
     public func nextAttempt(request id: Int) -> Int { Int(lastAttempt[id - requests.firstId]) + 1 }
 
-    /// The pending work as the fewest requests: pending versions of each package gathered in plan
-    /// order and cut into batches of at most `BatchRequest.maxVersions`.
-    ///
-    /// A batch's id is the plan request holding its first version; since no plan request holds more
-    /// than a batch, ids stay unique. Journal an attempt of a batch under that id: replay finds its
-    /// versions among all the requests of the package.
+    /// The pending work as the fewest requests (see `PlanRequests.batches(where:)`).
     public func pendingRequests() -> [BatchRequest] {
-        var batches: [BatchRequest] = []
-        for package in 0..<requests.packageCount {
-            var key: PackageKey?
-            var current: BatchRequest?
-            for r in requests.requestRange(ofPackage: package) {
-                let flats = requests.versionRange(at: r)
-                guard states[flats].contains(.pending) else { continue }
-                if key == nil { key = requests.key(at: r) }
-                // Versions of another expected status go in a request of their own.
-                let expected = requests.expectedStatus(at: r)
-                if let batch = current, batch.expectedStatus != expected {
-                    batches.append(batch)
-                    current = nil
-                }
-                let revisions = requests.revisions(at: r)
-                for (i, version) in requests.versions(at: r).enumerated() where states[flats.lowerBound + i] == .pending {
-                    if current == nil {
-                        current = BatchRequest(id: requests.firstId + r, key: key!, versions: [], expectedStatus: expected,
-                                               revisions: revisions == nil ? nil : [])
-                    }
-                    current!.versions.append(version)
-                    if let revisions {
-                        if current!.revisions == nil { current!.revisions = Array(repeating: "", count: current!.versions.count - 1) }
-                        current!.revisions!.append(revisions[i])
-                    } else if current!.revisions != nil {
-                        current!.revisions!.append("")
-                    }
-                    if current!.versions.count == BatchRequest.maxVersions {
-                        batches.append(current!)
-                        current = nil
-                    }
-                }
-            }
-            if let current { batches.append(current) }
-        }
-        return batches
+        requests.batches { _, _, flat in states[flat] == .pending }
     }
 
     /// Answers replayed.

@@ -11,11 +11,23 @@ extension PlanJournal {
 
     /// Streams the plan once against the journal's index and sums what each stretch holds.
     public func tally() throws -> Tally {
+        try tally { _ in }
+    }
+
+    /// The tally, and in the same replay what a run still has to send.
+    public func tallyAndPendingWork() throws -> (Tally, PendingWork) {
+        var work = PendingWork(requestCount: plannedRequests)
+        let tally = try tally { work.learn($0) }
+        return (tally, work)
+    }
+
+    private func tally(_ visit: (JournalReplay) -> Void) throws -> Tally {
         var tally = Tally()
         try forEachStretch { replay in
             tally.states = tally.states + replay.totals
             tally.statistics = tally.statistics + replay.statistics
             tally.pendingRequests += replay.pendingRequests().count
+            visit(replay)
         }
         return tally
     }

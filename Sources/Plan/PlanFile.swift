@@ -134,6 +134,26 @@ public enum PlanFile {
         try scan(path, decoding: true, header: onHeader, body).sha256
     }
 
+    /// Streams a plan as `forEachRequest` does, handing `body` consecutive stretches of whole
+    /// packages, each of at least `versionsPerStretch` versions but the last, with the plan's ids;
+    /// returns the file's sha256. Memory holds one stretch.
+    @discardableResult
+    public static func forEachStretch(_ path: String, versionsPerStretch: Int = 1 << 16,
+                                      _ body: (PlanRequests) throws -> Void) throws -> String {
+        var stretch = PlanRequests(firstId: 1)
+        var lastKey: PackageKey?
+        let sha256 = try forEachRequest(path, header: { _ in }) { request in
+            if request.key != lastKey, stretch.versionCount >= versionsPerStretch {
+                try body(stretch)
+                stretch = PlanRequests(firstId: request.id)
+            }
+            lastKey = request.key
+            stretch.append(request)
+        }
+        if !stretch.isEmpty { try body(stretch) }
+        return sha256
+    }
+
     /// The one reading of a plan file: the header, the digest of everything after it and, when
     /// `decoding`, every request decoded and checked (else only the header and the seal).
     private static func scan(_ path: String, decoding: Bool, header onHeader: (PlanHeader) throws -> Void,

@@ -162,7 +162,8 @@ struct PlanRun {
 
     /// Prints the summary from the journal (the truth, across runs) and sets the exit status.
     /// `before` is the journal's statistics when this run began, so that its own figures are
-    /// the journal's, not a second count kept while running.
+    /// the journal's, not a second count kept while running. The summary and `--report` share
+    /// one replay of the finished journal.
     private func finish(reason: StopReason?, result: ExecutionResult?, before: JournalStatistics,
                         verification: ApplyJob.Verification?) throws {
         let source: PlanJournal, data: ReportData
@@ -186,7 +187,7 @@ struct PlanRun {
         }
         if let path = flags.report {
             do {
-                try ReportWriting.write([source], format: ReportWriting.format(forPath: path), to: path)
+                try ReportWriting.write([source], data: data, format: ReportWriting.format(forPath: path), to: path)
                 Terminal.err("Report written to \(path).")
             } catch {
                 Terminal.err("error: cannot write the report: \(error)")

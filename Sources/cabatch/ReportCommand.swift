@@ -48,8 +48,9 @@ struct ReportCommand: ParsableCommand, TakesGlobalOptions {
 
 /// Renders a report in any format to a file or standard output; shared by `report` and `--report`.
 enum ReportWriting {
-    static func write(_ sources: [PlanJournal], format: ReportFormat, to path: String?, failedOnly: Bool = false) throws {
-        try format.write(sources, failedOnly: failedOnly, to: try ReportOutput(path: path))
+    static func write(_ sources: [PlanJournal], data: ReportData? = nil, format: ReportFormat, to path: String?,
+                      failedOnly: Bool = false) throws {
+        try format.write(sources, data: data, failedOnly: failedOnly, to: try ReportOutput(path: path))
     }
 
     /// The format a file name asks for: `.json`, `.csv`, `.html`/`.htm`, else Markdown.
