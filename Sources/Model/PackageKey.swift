@@ -1,3 +1,5 @@
+import Glibc
+
 /// Everything that names one package in CodeArtifact: the unit a `DeletePackageVersions`
 /// request works on.
 public struct PackageKey: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -59,6 +61,42 @@ public struct PackageKey: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// `nil` when the bytes are equal.
     private static func precedes(_ x: String, _ y: String) -> Bool? {
-        x.utf8.elementsEqual(y.utf8) ? nil : x.utf8.lexicographicallyPrecedes(y.utf8)
+        sameBytes(x, y) ? nil : x.utf8.lexicographicallyPrecedes(y.utf8)
+    }
+
+    /// Member by member, as UTF-8 bytes. Swift's `String ==` takes `é` and `e` + U+0301 for one
+    /// string; the service names two packages by them, and a plan must never send the versions
+    /// of one under the name of the other.
+    public static func == (a: PackageKey, b: PackageKey) -> Bool {
+        a.format == b.format && sameBytes(a.package, b.package) && sameBytes(a.namespace, b.namespace)
+            && sameBytes(a.repository, b.repository) && sameBytes(a.domain, b.domain) && sameBytes(a.domainOwner, b.domainOwner)
+    }
+
+    /// The bytes `==` compares, each member followed by 0xFF, which UTF-8 never contains.
+    public func hash(into hasher: inout Hasher) {
+        for member in [domain, domainOwner ?? "", repository, format.rawValue, namespace ?? "", package] {
+            member.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                ?? member.utf8.forEach { hasher.combine($0) }
+            hasher.combine(UInt8(0xFF))
+        }
+        hasher.combine(domainOwner == nil)
+        hasher.combine(namespace == nil)
+    }
+
+    /// Whether two strings are the same UTF-8 bytes (not merely canonically equivalent).
+    public static func sameBytes(_ x: String, _ y: String) -> Bool {
+        guard x.utf8.count == y.utf8.count else { return false }
+        return x.utf8.withContiguousStorageIfAvailable { a in
+            y.utf8.withContiguousStorageIfAvailable { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }?.flatMap { $0 } ?? x.utf8.elementsEqual(y.utf8)
+    }
+
+    /// Both absent, or the same UTF-8 bytes.
+    public static func sameBytes(_ x: String?, _ y: String?) -> Bool {
+        switch (x, y) {
+        case (nil, nil): true
+        case let (x?, y?): sameBytes(x, y)
+        default: false
+        }
     }
 }

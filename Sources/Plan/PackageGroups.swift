@@ -92,7 +92,9 @@ public struct PackageGroups: Sendable {
     }
 
     private static func names(_ key: PackageKey, _ row: ManifestRow, defaultOwner: String?) -> Bool {
-        key.package == row.package && key.namespace == row.namespace && key.repository == row.repository
-            && key.domain == row.domain && key.format == row.format && key.domainOwner == (row.domainOwner ?? defaultOwner)
+        // Bytes, as `PackageKey ==` compares: canonically equivalent names are two packages.
+        PackageKey.sameBytes(key.package, row.package) && PackageKey.sameBytes(key.namespace, row.namespace)
+            && PackageKey.sameBytes(key.repository, row.repository) && PackageKey.sameBytes(key.domain, row.domain)
+            && key.format == row.format && PackageKey.sameBytes(key.domainOwner, row.domainOwner ?? defaultOwner)
     }
 }

@@ -68,34 +68,32 @@ public struct PlanBuilder: Sendable {
         totals.blankLines = blankLines
         totals.rowsOutsideShard = rowsOutsideShard
         index = [:]
-        let (order, removed) = Self.sort(keys: keys, statuses: statuses, lists: &lists)
+        let sortKeys = Self.sortBytes(keys, statuses)
+        let (order, removed) = Self.sort(sortKeys, lists: &lists)
         self.order = order
 
         var repositories: [PlanTotals.Repository] = []
-        var previous: PackageKey?
         var previousIndex: Int32?
         for index in order {
-            let key = keys[Int(index)]
             let unique = lists[Int(index)].count
             let requests = (unique + BatchRequest.maxVersions - 1) / BatchRequest.maxVersions
-            // A package's status groups are consecutive: count it once.
-            let samePackage = previous == key
+            // A package's status groups are consecutive: count it once. Compared as the sort's
+            // bytes, which a key's members are written first in: no key is copied per group.
+            let samePackage = previousIndex.map { sortKeys.samePackage($0, index) } ?? false
             if samePackage, let previousIndex { findOverlap(previousIndex, index) }
             if !samePackage { totals.packages += 1 }
             totals.versions += unique
             totals.requests += requests
             // Keys sort by domain, owner, repository and format first: one repository's
             // packages are consecutive.
-            if let p = previous, p.domain == key.domain, p.domainOwner == key.domainOwner,
-               p.repository == key.repository, p.format == key.format {
-            } else {
+            if !(previousIndex.map { sortKeys.sameRepository($0, index) } ?? false) {
+                let key = keys[Int(index)]
                 repositories.append(PlanTotals.Repository(domain: key.domain, domainOwner: key.domainOwner,
                                                           repository: key.repository, format: key.format))
             }
             if !samePackage { repositories[repositories.count - 1].packages += 1 }
             repositories[repositories.count - 1].versions += unique
             repositories[repositories.count - 1].requests += requests
-            previous = key
             previousIndex = index
         }
         totals.duplicates = removed
@@ -125,9 +123,9 @@ public struct PlanBuilder: Sendable {
 
     /// The packages' order, and every version list sorted and deduplicated (returning how many
     /// repeats were removed): the key sort and the list sorts share the cores.
-    private static func sort(keys: [PackageKey], statuses: [PackageVersionStatus?], lists: inout [[String]]) -> (order: [Int32], removed: Int) {
-        var order = (0..<Int32(keys.count)).map { $0 }
-        let (sortBytes, offsets) = Self.sortBytes(keys, statuses)
+    private static func sort(_ sortKeys: SortKeys, lists: inout [[String]]) -> (order: [Int32], removed: Int) {
+        var order = (0..<Int32(lists.count)).map { $0 }
+        let (sortBytes, offsets) = (sortKeys.bytes, sortKeys.offsets)
         let chunkCount = max(1, min(64, lists.count / 1024))
         var removed = [Int](repeating: 0, count: chunkCount)
         let total = lists.count
@@ -160,15 +158,41 @@ public struct PlanBuilder: Sendable {
         return (order, removed.reduce(0, +))
     }
 
+    /// Every group's key and status as bytes that sort as they do, and the lengths of the
+    /// prefixes that name its repository and its package.
+    struct SortKeys {
+        var bytes: [UInt8]
+        /// Per group, and one more at the end: where its bytes start.
+        var offsets: [Int]
+        /// Per group: how many of its bytes name its repository (domain, owner, repository, format).
+        var repositoryLengths: [Int32]
+        /// Per group: how many of its bytes name its package (the repository's, namespace, package).
+        var packageLengths: [Int32]
+
+        func samePackage(_ a: Int32, _ b: Int32) -> Bool { samePrefix(a, b, packageLengths) }
+        func sameRepository(_ a: Int32, _ b: Int32) -> Bool { samePrefix(a, b, repositoryLengths) }
+
+        private func samePrefix(_ a: Int32, _ b: Int32, _ lengths: [Int32]) -> Bool {
+            let length = lengths[Int(a)]
+            guard length == lengths[Int(b)] else { return false }
+            return bytes.withUnsafeBufferPointer { bytes in
+                memcmp(bytes.baseAddress! + offsets[Int(a)], bytes.baseAddress! + offsets[Int(b)], Int(length)) == 0
+            }
+        }
+    }
+
     /// Every key as bytes that sort as the keys do (see `PackageKey.<`), one after another:
     /// comparing them is a `memcmp`, where comparing keys costs a dozen reference counts.
     /// Each member is its UTF-8 followed by 0x00, with 0x00 and 0x01 inside it written as
     /// 0x01 0x01 and 0x01 0x02 so that the order is kept.
-    static func sortBytes(_ keys: [PackageKey], _ statuses: [PackageVersionStatus?]) -> (bytes: [UInt8], offsets: [Int]) {
+    static func sortBytes(_ keys: [PackageKey], _ statuses: [PackageVersionStatus?]) -> SortKeys {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(keys.count * 64)
         var offsets: [Int] = []
         offsets.reserveCapacity(keys.count + 1)
+        var repositoryLengths: [Int32] = [], packageLengths: [Int32] = []
+        repositoryLengths.reserveCapacity(keys.count)
+        packageLengths.reserveCapacity(keys.count)
         func append(_ member: String) {
             for byte in member.utf8 {
                 if byte <= 1 {
@@ -181,17 +205,20 @@ public struct PlanBuilder: Sendable {
             bytes.append(0)
         }
         for (key, status) in zip(keys, statuses) {
-            offsets.append(bytes.count)
+            let start = bytes.count
+            offsets.append(start)
             append(key.domain)
             append(key.domainOwner ?? "")
             append(key.repository)
             append(key.format.rawValue)
+            repositoryLengths.append(Int32(bytes.count - start))
             append(key.namespace ?? "")
             append(key.package)
+            packageLengths.append(Int32(bytes.count - start))
             append(status?.rawValue ?? "")
         }
         offsets.append(bytes.count)
-        return (bytes, offsets)
+        return SortKeys(bytes: bytes, offsets: offsets, repositoryLengths: repositoryLengths, packageLengths: packageLengths)
     }
 
     /// A group's key (package and status) with its hash already computed (see `PackageGroups.Run.keyHash`).

@@ -28,6 +28,24 @@ import Testing
         #expect(!(key("a", "p") < key("a", "p")))
     }
 
+    /// `é` (U+00E9) and `e` + U+0301 are one string to Swift and two package names to the service.
+    @Test func equalityIsByteForByteNotCanonicalEquivalence() {
+        func key(_ package: String, namespace: String? = nil, owner: String? = nil) -> PackageKey {
+            PackageKey(domain: "acme", domainOwner: owner, repository: "r", format: .npm, namespace: namespace, package: package)
+        }
+        #expect("caf\u{E9}" == "cafe\u{301}")
+        #expect(key("caf\u{E9}") != key("cafe\u{301}"))
+        #expect(key("p", namespace: "\u{C5}") != key("p", namespace: "A\u{30A}"))
+        #expect(Set([key("caf\u{E9}"), key("cafe\u{301}"), key("caf\u{E9}")]).count == 2)
+        #expect(key("café") == key("caf\u{E9}"))
+        // Absent is not empty, and members do not run into each other.
+        #expect(key("p", namespace: nil) != key("p", namespace: ""))
+        #expect(key("p", owner: nil) != key("p", owner: ""))
+        #expect(key("ab", namespace: "c") != key("b", namespace: "ca"))
+        // Equal keys are neither before the other.
+        #expect(!(key("caf\u{E9}") < key("caf\u{E9}")) && (key("cafe\u{301}") < key("caf\u{E9}")))
+    }
+
     @Test func namesReadAsPeopleWriteThem() {
         let scoped = PackageKey(domain: "acme", domainOwner: "111122223333", repository: "npm-store", format: .npm,
                                 namespace: "types", package: "node")

@@ -131,11 +131,13 @@ import Testing
         func pick() -> String { members[Int(random.next() % UInt64(members.count))] }
         var keys: [PackageKey] = []
         for _ in 0..<250 {
-            keys.append(PackageKey(domain: pick(), domainOwner: random.next() % 2 == 0 ? nil : pick(), repository: pick(),
-                                   format: random.next() % 2 == 0 ? .npm : .maven, namespace: random.next() % 2 == 0 ? nil : pick(),
-                                   package: pick()))
+            // An owner or namespace is absent or not empty: the service's rules refuse empty ones.
+            func optional() -> String? { let member = pick(); return random.next() % 2 == 0 || member.isEmpty ? nil : member }
+            keys.append(PackageKey(domain: pick(), domainOwner: optional(), repository: pick(),
+                                   format: random.next() % 2 == 0 ? .npm : .maven, namespace: optional(), package: pick()))
         }
-        let (bytes, offsets) = PlanBuilder.sortBytes(keys, Array(repeating: nil, count: keys.count))
+        let sortKeys = PlanBuilder.sortBytes(keys, Array(repeating: nil, count: keys.count))
+        let (bytes, offsets) = (sortKeys.bytes, sortKeys.offsets)
         #expect(offsets.count == keys.count + 1 && offsets.last == bytes.count)
         func slice(_ i: Int) -> ArraySlice<UInt8> { bytes[offsets[i]..<offsets[i + 1]] }
         for i in 0..<keys.count {
@@ -143,6 +145,13 @@ import Testing
                 let byBytes = slice(i).lexicographicallyPrecedes(slice(j))
                 let byKey = keys[i] < keys[j]
                 if byBytes != byKey { Issue.record("\(keys[i]) vs \(keys[j]): bytes \(byBytes), keys \(byKey)") }
+                // Their prefixes name the same package, or repository, exactly when the keys do.
+                let samePackage = keys[i] == keys[j]
+                let sameRepository = PackageKey.sameBytes(keys[i].domain, keys[j].domain)
+                    && PackageKey.sameBytes(keys[i].domainOwner, keys[j].domainOwner)
+                    && PackageKey.sameBytes(keys[i].repository, keys[j].repository) && keys[i].format == keys[j].format
+                if sortKeys.samePackage(Int32(i), Int32(j)) != samePackage { Issue.record("package: \(keys[i]) vs \(keys[j])") }
+                if sortKeys.sameRepository(Int32(i), Int32(j)) != sameRepository { Issue.record("repository: \(keys[i]) vs \(keys[j])") }
             }
         }
     }

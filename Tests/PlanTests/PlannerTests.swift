@@ -115,4 +115,21 @@ import Model
         let (_, requests) = try plan(path, owner: "111122223333")
         #expect(Set(requests.map(\.key.domainOwner)) == ["111122223333", "999988887777"])
     }
+
+    /// Package names that differ only in Unicode normalization are two packages: each version
+    /// goes out under the name its row gives, never merged into the other's request.
+    @Test func canonicallyEquivalentNamesStayApart() throws {
+        let dir = try TemporaryDirectory()
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let path = try dir.write("m.jsonl", ManifestFixture.text([
+            ManifestFixture.line(package: composed, version: "1"),
+            ManifestFixture.line(package: decomposed, version: "2"),
+            ManifestFixture.line(package: composed, version: "3"),
+        ]))
+        let (totals, requests) = try plan(path)
+        #expect(totals.packages == 2 && requests.count == 2)
+        let byName = Dictionary(requests.map { (Array($0.key.package.utf8), $0.versions) }) { a, _ in a }
+        #expect(byName[Array(composed.utf8)] == ["1", "3"])
+        #expect(byName[Array(decomposed.utf8)] == ["2"])
+    }
 }
