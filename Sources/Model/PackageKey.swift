@@ -74,11 +74,18 @@ public struct PackageKey: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// The bytes `==` compares, each member followed by 0xFF, which UTF-8 never contains.
     public func hash(into hasher: inout Hasher) {
-        for member in [domain, domainOwner ?? "", repository, format.rawValue, namespace ?? "", package] {
+        // Member by member, not through an array of them: keys are hashed once per row planned.
+        func combine(_ member: String) {
             member.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
                 ?? member.utf8.forEach { hasher.combine($0) }
             hasher.combine(UInt8(0xFF))
         }
+        combine(domain)
+        combine(domainOwner ?? "")
+        combine(repository)
+        combine(format.rawValue)
+        combine(namespace ?? "")
+        combine(package)
         hasher.combine(domainOwner == nil)
         hasher.combine(namespace == nil)
     }
