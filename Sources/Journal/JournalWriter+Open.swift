@@ -66,9 +66,14 @@ extension JournalWriter {
         guard fd >= 0 else { throw ioError(path, "open") }
         var handedOver = false
         defer { if !handedOver { Glibc.close(fd) } }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            if errno == EWOULDBLOCK { throw JournalError.locked(file: path) }
-            throw ioError(path, "flock")
+        // A lock is held for a second before it counts as another apply's: a process started in
+        // this one between fork and exec holds a copy of every descriptor, a just-closed journal's too.
+        var tries = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else { throw ioError(path, "flock") }
+            tries += 1
+            guard tries < 20 else { throw JournalError.locked(file: path) }
+            usleep(50_000)
         }
 
         var read = JournalFile.ReadResult()
