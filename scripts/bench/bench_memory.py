@@ -3,7 +3,8 @@
 
 Runs, RUNS times each, in this order: `status` with no journal, `apply --dry-run`, `apply`
 against a fresh `cabatch emulator --seed-from MANIFEST` (every planned version exists) stopped
-with Ctrl-C after APPLY_SECONDS, and `status` with the journal that left. Peak RSS comes from the kernel's rusage of each child (wait4).
+with Ctrl-C after APPLY_SECONDS, `status` with the journal that left, and `apply` resumed over
+that journal against a fresh emulator, stopped the same way. Peak RSS comes from the kernel's rusage of each child (wait4).
 """
 import argparse
 import os
@@ -54,7 +55,8 @@ def emulator():
     return proc, line.split()[-1]
 
 
-rows = {"status (no journal)": [], "apply --dry-run": [], "apply (stopped)": [], "status (journal)": []}
+rows = {"status (no journal)": [], "apply --dry-run": [], "apply (stopped)": [], "status (journal)": [],
+        "apply (resumed)": []}
 for run in range(args.runs):
     if os.path.exists(JOURNAL):
         os.remove(JOURNAL)
@@ -69,12 +71,21 @@ for run in range(args.runs):
         emu.terminate()
         emu.wait(timeout=60)
     rows["status (journal)"].append(measure([args.bin, "status", args.plan]))
+    # Resumed over the journal the stopped run left, against a fresh emulator, and stopped again.
+    emu, url = emulator()
+    try:
+        rows["apply (resumed)"].append(measure([args.bin, "apply", args.plan, "--endpoint-url", url, "--yes",
+                                                 "--progress", "never", "--rate", "5000", "--concurrency", "32"],
+                                                stop_after=args.apply_seconds))
+    finally:
+        emu.terminate()
+        emu.wait(timeout=60)
     for name, values in rows.items():
         wall, peak, code = values[-1]
         print(f"run {run + 1} {name:22} wall {wall:7.1f} s  peak RSS {peak:7.1f} MiB  exit {code}", flush=True)
 
 journal = os.path.getsize(JOURNAL) if os.path.exists(JOURNAL) else 0
-print(f"\nplan {os.path.getsize(args.plan):,} bytes; journal after the stopped apply {journal:,} bytes")
+print(f"\nplan {os.path.getsize(args.plan):,} bytes; journal after the stopped and the resumed apply {journal:,} bytes")
 for name, values in rows.items():
     peak = statistics.median(v[1] for v in values)
     wall = statistics.median(v[0] for v in values)
