@@ -74,7 +74,7 @@ import Testing
         /// - Parameter clock: the emulator's and STS's "now", which the client's clock must follow.
         init(clock: WallClock = .system) async throws {
             home = try TemporaryHome(config: AssumeRoleProviderTests.config, credentials: AssumeRoleProviderTests.credentials)
-            service = try await CredentialTestServers.emulator(clock: clock)
+            service = try await CredentialTestServers.emulator(logIn: home, clock: clock)
             let keys = KeyIssuer(ring: service.core.accessKeys), forms = self.forms
             self.keys = keys
             keys.ring.insert(Credentials(accessKeyID: "AKIDSOURCE", secretAccessKey: AssumeRoleProviderTests.sourceSecret))

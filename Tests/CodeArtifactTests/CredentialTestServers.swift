@@ -15,9 +15,9 @@ enum CredentialTestServers {
     /// Enough versions that every request of a test deletes one that is still there.
     static let versions = (0..<8).map { "1.0.\($0)" }
 
-    /// An emulator holding `package`, with a request log, on `clock`.
-    static func emulator(clock: WallClock = .system) async throws -> RunningEmulator {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("cabatch-requests-\(UUID().uuidString).jsonl").path
+    /// An emulator holding `package`, on `clock`, with its request log in `home` (removed with it).
+    static func emulator(logIn home: TemporaryHome, clock: WallClock = .system) async throws -> RunningEmulator {
+        let log = home.path + "/requests.jsonl"
         let rows = versions.map {
             ManifestRow(domain: package.domain, repository: package.repository, format: package.format, namespace: nil,
                         package: package.package, version: $0)

@@ -56,10 +56,10 @@ import Testing
     }
 
     @Test func requestsGoThroughTheProxyWithItsCredentials() async throws {
-        let service = try await CredentialTestServers.emulator()
+        let home = try TemporaryHome()
+        let service = try await CredentialTestServers.emulator(logIn: home)
         service.core.accessKeys.insert(Credentials(accessKeyID: "AKIDSTATIC", secretAccessKey: Self.keySecret))
         let proxy = try await ConnectProxy(authorization: Self.proxyAuthorization)
-        let home = try TemporaryHome()
         let recorder = LogRecorder()
         let configuration = try ClientConfiguration.resolve(environment: environment(proxy).merging(["HOME": home.path]) { a, _ in a },
                                                             region: "us-east-1", endpointURL: service.url.absoluteString)
@@ -73,13 +73,15 @@ import Testing
         #expect(!text.contains(Self.proxyPassword))
         try await proxy.stop()
         await service.stop()
+        // The emulator's request log is in it.
+        withExtendedLifetime(home) {}
     }
 
     @Test func noProxyKeepsRequestsDirect() async throws {
-        let service = try await CredentialTestServers.emulator()
+        let home = try TemporaryHome()
+        let service = try await CredentialTestServers.emulator(logIn: home)
         service.core.accessKeys.insert(Credentials(accessKeyID: "AKIDSTATIC", secretAccessKey: Self.keySecret))
         let proxy = try await ConnectProxy(authorization: Self.proxyAuthorization)
-        let home = try TemporaryHome()
         let configuration = try ClientConfiguration.resolve(
             environment: environment(proxy, ["HOME": home.path, "NO_PROXY": "localhost,127.0.0.1"]),
             region: "us-east-1", endpointURL: service.url.absoluteString)
@@ -88,6 +90,8 @@ import Testing
         #expect(proxy.targets.isEmpty)
         try await proxy.stop()
         await service.stop()
+        // The emulator's request log is in it.
+        withExtendedLifetime(home) {}
     }
 
     @Test func stsGoesThroughTheProxyAndInstanceMetadataNever() async throws {

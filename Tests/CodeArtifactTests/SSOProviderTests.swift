@@ -51,7 +51,7 @@ import Testing
 
         init() async throws {
             home = try TemporaryHome(config: SSOProviderTests.config)
-            service = try await CredentialTestServers.emulator()
+            service = try await CredentialTestServers.emulator(logIn: home)
             let keys = KeyIssuer(ring: service.core.accessKeys)
             self.keys = keys
             sso = try await LoopbackServer { request in
