@@ -58,8 +58,9 @@ import JSONLines
     /// A throttled answer's Retry-After holds every worker, not only the one that got it.
     @Test(.timeLimit(.minutes(2)))
     func oneRetryAfterPausesEveryWorker() async throws {
-        let fixture = try RunFixture(packages: 200, versionsPerPackage: 1)
-        let (emulator, log) = try await Self.emulator(fixture, FaultConfiguration(throttleTPS: 20, seed: 1))
+        // A throttle low enough that a run slowed down by a loaded machine still goes past it.
+        let fixture = try RunFixture(packages: 150, versionsPerPackage: 1)
+        let (emulator, log) = try await Self.emulator(fixture, FaultConfiguration(throttleTPS: 10, seed: 1))
         let run = try await CabatchBinary.run(["apply", fixture.planPath, "--endpoint-url", emulator.url.absoluteString, "--yes",
                                                "--progress", "never", "--concurrency", "8", "--rate", "200"],
                                               environment: RunFixture.environment)

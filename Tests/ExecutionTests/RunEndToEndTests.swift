@@ -70,10 +70,17 @@ import JSONLines
             usleep(50_000)
             let start = Date()
             kill(process.processIdentifier, SIGINT)
-            // Timed to the exit, not to the end of its standard error: a process another test starts
-            // meanwhile can hold a copy of the pipe's write end for as long as it runs.
-            process.waitUntilExit()
+            // Timed to the moment the process is gone (a zombie), as the kernel says: neither the end
+            // of its standard error (a process another test starts meanwhile can hold the pipe open)
+            // nor Foundation's notice of the exit, which is late on a machine busy reaping children.
+            let stat = "/proc/\(process.processIdentifier)/stat"
+            while let text = try? String(contentsOfFile: stat, encoding: .utf8),
+                  let state = text.split(separator: ")").last?.split(separator: " ").first, state != "Z",
+                  Date().timeIntervalSince(start) < 30 {
+                usleep(5_000)
+            }
             let seconds = Date().timeIntervalSince(start)
+            process.waitUntilExit()
             return (seconds, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
         }
         // Requests take 5 s to be answered: a first Ctrl-C alone would have waited for them, so the
