@@ -76,8 +76,8 @@ import TestSupport
         let url = emulator.url
         #expect(Self.accepts(port: url.port!))
         await emulator.stop()
-        // Within a moment: a process another test starts holds a copy of every descriptor, the
-        // listening socket's too, until it execs.
+        // Within a moment, as it failed once in a full parallel run: a process another test starts
+        // holds a copy of every descriptor, the listening socket's too, until it execs.
         var accepting = Self.accepts(port: url.port!)
         for _ in 0..<40 where accepting {
             try await Task.sleep(for: .milliseconds(50))
