@@ -55,6 +55,17 @@ def emulator():
     return proc, line.split()[-1]
 
 
+def stopped_apply():
+    """`apply` against a fresh emulator, stopped with Ctrl-C after APPLY_SECONDS."""
+    emu, url = emulator()
+    try:
+        return measure([args.bin, "apply", args.plan, "--endpoint-url", url, "--yes", "--progress", "never",
+                        "--rate", "5000", "--concurrency", "32"], stop_after=args.apply_seconds)
+    finally:
+        emu.terminate()
+        emu.wait(timeout=60)
+
+
 rows = {"status (no journal)": [], "apply --dry-run": [], "apply (stopped)": [], "status (journal)": [],
         "apply (resumed)": []}
 for run in range(args.runs):
@@ -62,24 +73,10 @@ for run in range(args.runs):
         os.remove(JOURNAL)
     rows["status (no journal)"].append(measure([args.bin, "status", args.plan]))
     rows["apply --dry-run"].append(measure([args.bin, "apply", args.plan, "--dry-run"]))
-    emu, url = emulator()
-    try:
-        rows["apply (stopped)"].append(measure([args.bin, "apply", args.plan, "--endpoint-url", url, "--yes",
-                                                 "--progress", "never", "--rate", "5000", "--concurrency", "32"],
-                                                stop_after=args.apply_seconds))
-    finally:
-        emu.terminate()
-        emu.wait(timeout=60)
+    rows["apply (stopped)"].append(stopped_apply())
     rows["status (journal)"].append(measure([args.bin, "status", args.plan]))
-    # Resumed over the journal the stopped run left, against a fresh emulator, and stopped again.
-    emu, url = emulator()
-    try:
-        rows["apply (resumed)"].append(measure([args.bin, "apply", args.plan, "--endpoint-url", url, "--yes",
-                                                 "--progress", "never", "--rate", "5000", "--concurrency", "32"],
-                                                stop_after=args.apply_seconds))
-    finally:
-        emu.terminate()
-        emu.wait(timeout=60)
+    # Resumed over the journal the stopped run left, and stopped again.
+    rows["apply (resumed)"].append(stopped_apply())
     for name, values in rows.items():
         wall, peak, code = values[-1]
         print(f"run {run + 1} {name:22} wall {wall:7.1f} s  peak RSS {peak:7.1f} MiB  exit {code}", flush=True)
