@@ -7,27 +7,17 @@ import Testing
 /// Pins `ContainerCredentialProvider`: which URIs the environment may configure, the
 /// authorization token from a file or a variable, and a mirror that never shows the token.
 @Suite struct ContainerCredentialProviderTests {
-    static let document = """
-        {"Code":"Success","AccessKeyId":"ASIAREMOTE","SecretAccessKey":"secret-remote","Token":"token-remote",
-         "Expiration":"2099-01-01T00:00:00Z"}
-        """
-
-    func chain(_ home: TemporaryHome, _ environment: [String: String]) throws -> any CredentialProvider {
-        try ClientConfiguration.resolve(environment: environment.merging(["HOME": home.path]) { a, _ in a },
-                                        region: "us-east-1").credentialProvider
-    }
-
     @Test func containerCredentialsSendTheAuthorizationToken() async throws {
         let container = try await LoopbackServer { request in
             request.header("Authorization") == "container-auth-token"
-                ? .json(Self.document) : .json(#"{"message":"no"}"#, status: 401)
+                ? .json(remoteCredentialsDocument) : .json(#"{"message":"no"}"#, status: 401)
         }
         defer { Task { try await container.stop() } }
         let home = try TemporaryHome()
         let tokenFile = try home.write("auth", "container-auth-token\n")
         let fromFile = noMetadata.merging(["AWS_CONTAINER_CREDENTIALS_FULL_URI": container.url + "/v2/credentials",
                                            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile]) { a, _ in a }
-        let credentials = try await withCredentialContext { try await chain(home, fromFile).credentials(context: $0) }
+        let credentials = try await withCredentialContext { try await resolvedChain(home, fromFile).credentials(context: $0) }
         #expect(credentials?.accessKeyID == "ASIAREMOTE")
         #expect(credentials?.sessionToken == "token-remote")
         #expect(container.requests.first?.path == "/v2/credentials")
@@ -35,7 +25,7 @@ import Testing
         let fromVariable = noMetadata.merging(["AWS_CONTAINER_CREDENTIALS_FULL_URI": container.url + "/v2/credentials",
                                                "AWS_CONTAINER_AUTHORIZATION_TOKEN": "wrong"]) { a, _ in a }
         await #expect(throws: CredentialsError.refused(provider: "container", httpStatus: 401, errorCode: nil)) {
-            try await withCredentialContext { try await chain(home, fromVariable).credentials(context: $0) }
+            try await withCredentialContext { try await resolvedChain(home, fromVariable).credentials(context: $0) }
         }
 
         #expect(throws: CredentialsError.forbiddenContainerHost(host: "169.254.1.1")) {

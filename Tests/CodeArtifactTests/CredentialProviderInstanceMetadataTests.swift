@@ -7,16 +7,6 @@ import Testing
 /// Pins `InstanceMetadataCredentialProvider`: IMDSv2 (a session token first) against a
 /// loopback stand-in, "not on EC2" as no credentials, and what the environment configures.
 @Suite struct InstanceMetadataCredentialProviderTests {
-    static let document = """
-        {"Code":"Success","AccessKeyId":"ASIAREMOTE","SecretAccessKey":"secret-remote","Token":"token-remote",
-         "Expiration":"2099-01-01T00:00:00Z"}
-        """
-
-    func chain(_ home: TemporaryHome, _ environment: [String: String]) throws -> any CredentialProvider {
-        try ClientConfiguration.resolve(environment: environment.merging(["HOME": home.path]) { a, _ in a },
-                                        region: "us-east-1").credentialProvider
-    }
-
     @Test func instanceMetadataUsesASessionToken() async throws {
         let imds = try await LoopbackServer { request in
             switch (request.method, request.path) {
@@ -27,7 +17,7 @@ import Testing
             case ("GET", "/latest/meta-data/iam/security-credentials/"):
                 return .text("instance-role\n")
             case ("GET", "/latest/meta-data/iam/security-credentials/instance-role"):
-                return .json(Self.document)
+                return .json(remoteCredentialsDocument)
             default:
                 return .text("", status: 404)
             }
@@ -35,7 +25,7 @@ import Testing
         defer { Task { try await imds.stop() } }
         let home = try TemporaryHome()
         let credentials = try await withCredentialContext {
-            try await chain(home, ["AWS_EC2_METADATA_SERVICE_ENDPOINT": imds.url + "/"]).credentials(context: $0)
+            try await resolvedChain(home, ["AWS_EC2_METADATA_SERVICE_ENDPOINT": imds.url + "/"]).credentials(context: $0)
         }
         #expect(credentials?.accessKeyID == "ASIAREMOTE")
         #expect(imds.requests.map(\.method) == ["PUT", "GET", "GET"])
@@ -47,7 +37,7 @@ import Testing
         let url = closed.url
         let home = try TemporaryHome()
         await #expect {
-            try await withCredentialContext { try await chain(home, ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url]).credentials(context: $0) }
+            try await withCredentialContext { try await resolvedChain(home, ["AWS_EC2_METADATA_SERVICE_ENDPOINT": url]).credentials(context: $0) }
         } throws: { error in
             guard case let .noCredentials(tried)? = error as? CredentialsError else { return false }
             return tried.last == "EC2 instance metadata"

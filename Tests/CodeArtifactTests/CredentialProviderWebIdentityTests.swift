@@ -7,11 +7,6 @@ import Testing
 /// Pins `WebIdentityCredentialProvider`: what the environment configures, the STS exchange
 /// against a loopback stand-in (the real STS is never contacted), and its refusals.
 @Suite struct WebIdentityCredentialProviderTests {
-    func chain(_ home: TemporaryHome, _ environment: [String: String]) throws -> any CredentialProvider {
-        try ClientConfiguration.resolve(environment: environment.merging(["HOME": home.path]) { a, _ in a },
-                                        region: "us-east-1").credentialProvider
-    }
-
     @Test func webIdentityAssumesTheRoleThroughSTS() async throws {
         let sts = try await LoopbackServer { request in
             let form = String(decoding: request.body, as: UTF8.self)
@@ -33,7 +28,7 @@ import Testing
             "AWS_ROLE_ARN": "arn:aws:iam::111122223333:role/ci", "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile,
             "AWS_ENDPOINT_URL_STS": sts.url,
         ]) { a, _ in a }
-        let credentials = try await withCredentialContext { try await chain(home, environment).credentials(context: $0) }
+        let credentials = try await withCredentialContext { try await resolvedChain(home, environment).credentials(context: $0) }
         #expect(credentials?.accessKeyID == "ASIASTS")
         #expect(credentials?.sessionToken == "token-sts")
         #expect(credentials?.expiration != nil)
@@ -41,7 +36,7 @@ import Testing
         try home.write("token", "wrong-token")
         await #expect(throws: CredentialsError.refused(provider: "web identity (arn:aws:iam::111122223333:role/ci)",
                                                        httpStatus: 400, errorCode: "InvalidIdentityToken")) {
-            try await withCredentialContext { try await chain(home, environment).credentials(context: $0) }
+            try await withCredentialContext { try await resolvedChain(home, environment).credentials(context: $0) }
         }
     }
 

@@ -3,6 +3,7 @@ import CodeArtifact
 import Foundation
 import Logging
 import SigV4
+import TestSupport
 
 /// A clock tests move by hand.
 final class ManualClock: @unchecked Sendable {
@@ -63,3 +64,15 @@ func withCredentialContext<T>(clock: WallClock = .system, logger: Logger = Logge
 
 /// An environment that can never reach the real instance metadata address.
 let noMetadata = ["AWS_EC2_METADATA_DISABLED": "true"]
+
+/// The credential provider the chain resolves for `environment`, with `home` as HOME.
+func resolvedChain(_ home: TemporaryHome, _ environment: [String: String]) throws -> any CredentialProvider {
+    try ClientConfiguration.resolve(environment: environment.merging(["HOME": home.path]) { a, _ in a },
+                                    region: "us-east-1").credentialProvider
+}
+
+/// What the container endpoint and instance metadata answer with: temporary keys.
+let remoteCredentialsDocument = """
+    {"Code":"Success","AccessKeyId":"ASIAREMOTE","SecretAccessKey":"secret-remote","Token":"token-remote",
+     "Expiration":"2099-01-01T00:00:00Z"}
+    """

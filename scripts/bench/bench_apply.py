@@ -14,7 +14,6 @@ import datetime
 import json
 import os
 import signal
-import statistics
 import subprocess
 import sys
 import threading
@@ -26,7 +25,7 @@ sys.path.insert(0, HERE)
 
 import orjson  # noqa: E402
 from apply_peer_boto3 import plan as peer_plan, read_manifest  # noqa: E402
-from emulator_process import ENV, LIVE, Emulator as EmulatorProcess, log, on_signal  # noqa: E402
+from emulator_process import ENV, LIVE, Emulator as EmulatorProcess, fmt, log, med, on_signal  # noqa: E402
 
 
 def version_key(row):
@@ -202,15 +201,6 @@ def one_attempt(a, manifest, inventory, planned, tag, tool, faults, seed, with_l
         + (f", ok {res['emu_ok']:,}, 429 {res['emu_throttled']:,}, attempts {res['emu_attempts']:,}, "
            f"ok/s {res['emu_ok_per_s'] or 0:.1f}" if with_log else ""))
     return res
-
-
-def med(values):
-    values = [v for v in values if v is not None]
-    return statistics.median(values) if values else None
-
-
-def fmt(v, spec):
-    return "-" if v is None else format(v, spec)
 
 
 def scenario1(a, results):

@@ -10,7 +10,6 @@ import json
 import os
 import resource
 import signal
-import statistics
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ import orjson
 import zstandard
 
 sys.path.insert(0, os.path.dirname(__file__))
-from emulator_process import ENV, LIVE, Emulator, log, on_signal  # noqa: E402
+from emulator_process import ENV, LIVE, Emulator, fmt, log, med, on_signal  # noqa: E402
 
 PEER = os.path.join(os.path.dirname(__file__), "export_peer_boto3.py")
 
@@ -135,15 +134,6 @@ def one(a, inventory, tool, i):
     log(f"{tag}: {tool} wall {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {rss or 0:.0f} MiB, exit {code}, {versions:,} versions, "
         f"ok {figures['ok']:,} ({figures['ok_per_s'] or 0:.1f}/s), 429 {figures['throttled']:,}")
     return res
-
-
-def med(values):
-    values = [v for v in values if v is not None]
-    return statistics.median(values) if values else None
-
-
-def fmt(v, spec):
-    return "-" if v is None else format(v, spec)
 
 
 def main():

@@ -1,10 +1,11 @@
 """Helpers shared by the scripts that drive `cabatch` against a `cabatch emulator` on 127.0.0.1
 (the execution benchmark, the crash soak): the environment their processes run in, a
-`cabatch emulator` child process, and the children to end when the script itself is stopped.
-Standard library only."""
+`cabatch emulator` child process, the children to end when the script itself is stopped, and
+the medians and number formats the benchmarks print. Standard library only."""
 import datetime
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -101,3 +102,14 @@ class Emulator:
         LIVE.discard(self.proc)
         self.stdout.close()
         return usage.ru_utime + usage.ru_stime
+
+
+def med(values):
+    """The median of the values that are there, or None."""
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(v, spec):
+    """`v` formatted, or "-" when it is missing."""
+    return "-" if v is None else format(v, spec)
